@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Known deviations of a KVM flavour from upstream KVM, generated from
+ * registry/deviations.toml.  A failure that matches one exactly is expected
+ * (TAP TODO); a listed deviation that no longer happens fails the run.
+ */
+#ifndef MSRCHECK_DEVIATIONS_H
+#define MSRCHECK_DEVIATIONS_H
+
+#include <stdint.h>
+
+struct deviation {
+	const char *flavour;	/* loaded KVM vendor module, e.g. "kvm_pvm" */
+	uint16_t entry;		/* enum msr_entry_id */
+	uint16_t check;		/* enum check_id */
+	uint64_t want;
+	uint64_t got;
+	const char *why;
+};
+
+extern const struct deviation deviations[];
+extern const unsigned int nr_deviations;
+
+#endif
