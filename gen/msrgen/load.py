@@ -1,0 +1,308 @@
+"""Reading the inputs: TOML documents with a source map, and checks.def.
+
+tomllib returns plain dicts without positions, so `SourceMap` scans the raw
+text once and records the line of every table header and of every key, by
+its full TOML path: ("msr", 3) is the fourth [[msr]] header, ("msr", 3,
+"write") its `write` key, ("feature", "LM", "bit") a key of [feature.LM].
+A multi-line value maps to the line of its key.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diag import Diag
+from .model import Check
+
+Path = tuple[Any, ...]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
+_TOML_POS = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
+_TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
+
+
+def _split_key(text: str) -> tuple[str, ...] | None:
+    """The parts of a (possibly dotted, possibly quoted) TOML key."""
+    text = text.strip(" \t")
+    if _BARE_KEY.fullmatch(text):
+        return tuple(p.strip(" \t") for p in text.split("."))
+    try:
+        doc: Any = tomllib.loads(text + " = 0")
+    except tomllib.TOMLDecodeError:
+        return None
+    parts = []
+    while isinstance(doc, dict) and len(doc) == 1:
+        name, doc = next(iter(doc.items()))
+        parts.append(name)
+    return tuple(parts)
+
+
+def _find_unquoted(s: str, start: int, token: str) -> int:
+    """Index of the first `token` in s[start:] outside quoted keys, or -1."""
+    i = start
+    while i < len(s):
+        c = s[i]
+        if c in "\"'":
+            j = i + 1
+            while j < len(s) and s[j] != c:
+                j += 2 if c == '"' and s[j] == "\\" else 1
+            i = j + 1
+        elif s.startswith(token, i):
+            return i
+        else:
+            i += 1
+    return -1
+
+
+@dataclass
+class _ValueScanner:
+    """Follows a TOML value across lines: open brackets and multi-line strings."""
+
+    depth: int = 0
+    multiline: str | None = None  # '"""' or "'''" while inside one
+
+    @property
+    def busy(self) -> bool:
+        """Whether the next line still belongs to the current value."""
+        return self.depth > 0 or self.multiline is not None
+
+    def feed(self, s: str, i: int) -> None:
+        """Scan s[i:] and update the state."""
+        n = len(s)
+        while i < n:
+            if self.multiline is not None:
+                i = self._close_multiline(s, i)
+                continue
+            c = s[i]
+            if c == "#":
+                return
+            if s.startswith('"""', i) or s.startswith("'''", i):
+                self.multiline = s[i:i + 3]
+                i += 3
+            elif c in "\"'":
+                j = i + 1
+                while j < n and s[j] != c:
+                    j += 2 if c == '"' and s[j] == "\\" else 1
+                i = j + 1
+            else:
+                if c in "[{":
+                    self.depth += 1
+                elif c in "]}":
+                    self.depth -= 1
+                i += 1
+
+    def _close_multiline(self, s: str, i: int) -> int:
+        """Scan inside a multi-line string; return where scanning resumes."""
+        assert self.multiline is not None
+        while i < len(s):
+            if self.multiline == '"""' and s[i] == "\\":
+                i += 2
+            elif s.startswith(self.multiline, i):
+                i += 3
+                # A closing delimiter may be preceded by up to two quotes
+                # that belong to the string.
+                while i < len(s) and s[i] == self.multiline[0]:
+                    i += 1
+                self.multiline = None
+                return i
+            else:
+                i += 1
+        return i
+
+
+@dataclass
+class SourceMap:
+    """Line numbers of the tables and keys of one TOML document."""
+
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str) -> SourceMap:
+        """Build the map from a document tomllib already accepted."""
+        smap = cls({(): 1})
+        arrays: dict[Path, int] = {}
+        table: Path = ()
+        value = _ValueScanner()
+        for lineno, line in enumerate(text.split("\n"), 1):
+            if value.busy:
+                value.feed(line, 0)
+                continue
+            s = line.lstrip(" \t")
+            if not s or s[0] == "#":
+                continue
+            if s.startswith("[["):
+                end = _find_unquoted(s, 2, "]]")
+                parts = _split_key(s[2:end]) if end > 0 else None
+                if parts is None:
+                    continue
+                base = smap._resolve(parts[:-1], arrays) + (parts[-1],)
+                index = arrays.get(base, 0)
+                arrays[base] = index + 1
+                table = base + (index,)
+                smap._record(table, lineno)
+            elif s[0] == "[":
+                end = _find_unquoted(s, 1, "]")
+                parts = _split_key(s[1:end]) if end > 0 else None
+                if parts is None:
+                    continue
+                table = smap._resolve(parts, arrays)
+                smap._record(table, lineno)
+            else:
+                eq = _find_unquoted(s, 0, "=")
+                if eq < 0:
+                    continue
+                parts = _split_key(s[:eq])
+                if parts is not None:
+                    smap._record(table + parts, lineno)
+                value.feed(s, eq + 1)
+        return smap
+
+    @staticmethod
+    def _resolve(parts: tuple[str, ...], arrays: dict[Path, int]) -> Path:
+        """A header's path, with each array of tables replaced by its last element."""
+        path: Path = ()
+        for part in parts:
+            path += (part,)
+            if path in arrays:
+                path += (arrays[path] - 1,)
+        return path
+
+    def _record(self, path: Path, lineno: int) -> None:
+        """Remember the first line of a path and of the tables it implies."""
+        for n in range(1, len(path) + 1):
+            self.lines.setdefault(path[:n], lineno)
+
+    def line(self, path: Path) -> int:
+        """The line of a path, or of its nearest recorded parent.
+
+        A key the table leaves out maps to the table's header, which is where
+        a "missing key" error belongs.
+        """
+        while path not in self.lines:
+            path = path[:-1]
+        return self.lines[path]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed TOML input: its display path, data and source map."""
+
+    path: str
+    data: dict[str, Any]
+    smap: SourceMap
+
+
+def read_bytes(path: str, display: str) -> tuple[bytes | None, list[Diag]]:
+    """Read a file, or explain why it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(), []
+    except OSError as e:
+        return None, [Diag(display, 0, "", "", f"cannot read: {e.strerror or e}")]
+
+
+def decode_utf8(raw: bytes, display: str) -> tuple[str | None, list[Diag]]:
+    """Decode UTF-8, pointing at the first bad byte if it is not."""
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        return None, [Diag(display, line, "", "",
+                           f"not UTF-8: byte 0x{raw[e.start]:02x} at column {column} "
+                           f"({e.reason}); the file must be UTF-8")]
+
+
+def toml_error(e: tomllib.TOMLDecodeError, text: str, display: str) -> Diag:
+    """A tomllib error as a diagnostic, with the line tomllib put in its message."""
+    message = str(e)
+    m = _TOML_POS.match(message)
+    if m:
+        return Diag(display, int(m["line"]), "", "",
+                    f"TOML syntax: {m['msg']} (column {m['col']})")
+    m = _TOML_END.match(message)
+    if m:
+        return Diag(display, text.count("\n") + 1, "", "",
+                    f"TOML syntax: {m['msg']} (at end of file)")
+    return Diag(display, 1, "", "", f"TOML syntax: {message}")
+
+
+def load_toml(path: str, display: str) -> tuple[Document | None, list[Diag]]:
+    """Read, decode and parse one TOML file and map its lines."""
+    raw, diags = read_bytes(path, display)
+    if raw is None:
+        return None, diags
+    text, diags = decode_utf8(raw, display)
+    if text is None:
+        return None, diags
+    return parse_toml(text, display)
+
+
+def parse_toml(text: str, display: str) -> tuple[Document | None, list[Diag]]:
+    """Parse TOML text and map its lines."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        return None, [toml_error(e, text, display)]
+    except RecursionError:
+        return None, [Diag(display, 1, "", "", "TOML syntax: values nested too deeply")]
+    return Document(display, data, SourceMap.scan(text)), []
+
+
+_CHECK_LINE = re.compile(
+    r'\s*CHECK\(\s*(?P<ident>[A-Za-z0-9_]+)\s*,\s*"(?P<name>[^"\\]*)"\s*,'
+    r'\s*"(?P<doc>(?:[^"\\]|\\.)*)"\s*\)\s*')
+_CHECK_IDENT = re.compile(r"[A-Z][A-Z0-9_]*")
+_CHECK_NAME = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def parse_checks(text: str, display: str) -> tuple[tuple[Check, ...], list[Diag]]:
+    """The CHECK(ID, "name", "doc") lines of checks.def, one per line.
+
+    Lines that start with CHECK( but do not parse, and repeated ids or
+    names, are errors: the generated C and the deviations depend on them.
+    """
+    checks: list[Check] = []
+    diags: list[Diag] = []
+    by_ident: dict[str, Check] = {}
+    by_name: dict[str, Check] = {}
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.lstrip().startswith("CHECK("):
+            continue
+        m = _CHECK_LINE.fullmatch(line)
+        if not m:
+            diags.append(Diag(display, lineno, "", "",
+                              'cannot parse; want CHECK(ID, "name", "doc") on one line'))
+            continue
+        check = Check(m["ident"], m["name"], m["doc"], lineno)
+        if not _CHECK_IDENT.fullmatch(check.ident):
+            diags.append(Diag(display, lineno, check.ident, "id", "must match ^[A-Z][A-Z0-9_]*$"))
+        elif not _CHECK_NAME.fullmatch(check.name):
+            diags.append(Diag(display, lineno, check.ident, "name",
+                              f"'{check.name}' must match ^[a-z][a-z0-9-]*$"))
+        elif check.ident in by_ident:
+            diags.append(Diag(display, lineno, check.ident, "id",
+                              f"repeats the id of line {by_ident[check.ident].line}"))
+        elif check.name in by_name:
+            diags.append(Diag(display, lineno, check.ident, "name",
+                              f"'{check.name}' repeats the name of {by_name[check.name].ident} "
+                              f"(line {by_name[check.name].line})"))
+        else:
+            by_ident[check.ident] = by_name[check.name] = check
+            checks.append(check)
+    if not checks and not diags:
+        diags.append(Diag(display, 1, "", "", "no CHECK() lines"))
+    return tuple(checks), diags
+
+
+def load_checks(path: str, display: str) -> tuple[tuple[Check, ...], list[Diag]]:
+    """Read and parse runtime/common/checks.def."""
+    raw, diags = read_bytes(path, display)
+    if raw is None:
+        return (), diags
+    text, diags = decode_utf8(raw, display)
+    if text is None:
+        return (), diags
+    return parse_checks(text, display)

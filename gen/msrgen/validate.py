@@ -1,0 +1,510 @@
+"""Validation: pure functions from parsed documents to lists of Diag.
+
+Every error is collected, not just the first.  Each table is first checked
+against its model class (closed keys, required keys, value types); tables
+that pass become model objects, which the semantic checks then examine one
+by one and as a set.  Tables with type errors sit out the semantic checks,
+so one mistake is not reported again as a consequence.
+"""
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .diag import Diag, hex_index, hex_num, hex_u64
+from .load import Document, Path
+from .model import (DEVIATION_TABLES, MAX_ENTRIES, MAX_FEATURES, MAX_QUIRKS,
+                    MSR_MAX_FEATURES, MSR_MAX_RESERVED, REGISTRY_TABLES, SCHEMA_VERSION,
+                    UPPER_NAME, Check, Deviation, Deviations, Feature, KeyType, Msr,
+                    Origin, Quirk, Registry, from_toml, is_canonical, required_keys,
+                    toml_keys)
+
+U64_ALL_ONES = (1 << 64) - 1
+
+
+@dataclass(frozen=True)
+class Where:
+    """A table being validated: where its errors go and how they name it."""
+
+    doc: Document
+    path: Path
+    entry: str
+
+    def diag(self, field: str, message: str) -> Diag:
+        """An error about one key of this table, at that key's line."""
+        return Diag(self.doc.path, self.line_of(field), self.entry, field, message)
+
+    def line_of(self, field: str) -> int:
+        """The line of a key of this table (its header when the key is absent)."""
+        return self.doc.smap.line(self.path + (field,))
+
+    @property
+    def line(self) -> int:
+        """The line of the table's header."""
+        return self.doc.smap.line(self.path)
+
+
+def _quote(s: str) -> str:
+    """A string as TOML would write it."""
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _describe(value: Any) -> str:
+    """A TOML value's type, with the value when it is short, for messages."""
+    if isinstance(value, bool):
+        return f"a boolean ({'true' if value else 'false'})"
+    if isinstance(value, int):
+        return f"an integer ({hex_num(value)})"
+    if isinstance(value, float):
+        return f"a float ({value!r})"
+    if isinstance(value, str):
+        return f"a string ({_quote(value)})" if len(value) <= 40 else "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return "a date/time"
+    return type(value).__name__
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    """"; did you mean `x`?" when a close match exists, else ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def check_value(value: Any, ktype: KeyType) -> list[str]:
+    """The problems of one TOML value against its key type (empty if fine)."""
+    if ktype.array:
+        item = ktype.item()
+        if not isinstance(value, list):
+            return [f"expected an array, got {_describe(value)}"]
+        return [f"item {i + 1}: {msg}" for i, v in enumerate(value) for msg in check_value(v, item)]
+    hint = f"; {ktype.hint}" if ktype.hint else ""
+    if ktype.base == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [f"expected an integer, got {_describe(value)}"]
+        if value < 0:
+            return [f"{value} ({hex_num(value)}) is negative; numbers are unsigned"]
+        if ktype.bits and value >> ktype.bits:
+            return [f"{hex_num(value)} does not fit in {ktype.bits} bits"]
+        if ktype.maximum is not None and value > ktype.maximum:
+            return [f"{value} is out of range 0..{ktype.maximum}"]
+    elif ktype.base == "bool":
+        if not isinstance(value, bool):
+            return [f"expected true or false, got {_describe(value)}"]
+    elif ktype.base == "str":
+        if not isinstance(value, str):
+            return [f"expected a string, got {_describe(value)}"]
+        if not value:
+            return [f"must not be empty{hint}"]
+        if ktype.choices and value not in ktype.choices:
+            return [f"{_quote(value)} is not one of "
+                    + ", ".join(_quote(c) for c in ktype.choices)]
+        if ktype.pattern and not re.fullmatch(ktype.pattern, value):
+            return [f"{_quote(value)} does not match ^{ktype.pattern}$"]
+    else:
+        raise AssertionError(f"unknown key type {ktype.base}")
+    return []
+
+
+def check_table(raw: Mapping[str, Any], cls: type, where: Where,
+                tables: Collection[str] = ()) -> list[Diag]:
+    """Closed keys, required keys and value types of one table.
+
+    `tables` names keys that hold sub-tables the caller checks itself.
+    """
+    keys = toml_keys(cls)
+    diags = []
+    for name in raw:
+        if name not in keys and name not in tables:
+            diags.append(where.diag(name, f"unknown key `{name}`"
+                                    + _suggest(name, [*keys, *tables])))
+    for name in required_keys(cls):
+        if name not in raw:
+            hint = keys[name].hint
+            diags.append(where.diag(name, f"missing required key `{name}`"
+                                    + (f"; {hint}" if hint else "")))
+    for name, ktype in keys.items():
+        if name in raw:
+            diags.extend(where.diag(name, msg) for msg in check_value(raw[name], ktype))
+    return diags
+
+
+def _tables_of(doc: Document, name: str, where: Where) -> tuple[dict[str, Any], list[Diag]]:
+    """The [name.X] tables of a document, which must all be tables."""
+    value = doc.data.get(name, {})
+    if not isinstance(value, dict):
+        return {}, [where.diag(name, f"expected [{name}.NAME] tables, got {_describe(value)}")]
+    tables, diags = {}, []
+    for key, raw in value.items():
+        if isinstance(raw, dict):
+            tables[key] = raw
+        else:
+            diags.append(Diag(doc.path, doc.smap.line((name, key)), f"{name}.{key}", "",
+                              f"expected a table [{name}.{key}], got {_describe(raw)}"))
+    return tables, diags
+
+
+def _array_of(doc: Document, name: str, where: Where) -> tuple[list[dict[str, Any]], list[Diag]]:
+    """The [[name]] tables of a document, which must be an array of tables."""
+    value = doc.data.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return [], [where.diag(name, f"expected [[{name}]] tables, got {_describe(value)}")]
+    return value, []
+
+
+# Registry ------------------------------------------------------------------
+
+def _check_top(doc: Document, cls: type, tables: Collection[str]) -> list[Diag]:
+    """The top-level keys of a document, including `schema`."""
+    top = Where(doc, (), "top level")
+    if not doc.data:
+        return [top.diag("schema", "empty document: missing required key `schema`; "
+                                   f"start the file with `schema = {SCHEMA_VERSION}`")]
+    diags = check_table(doc.data, cls, top, tables)
+    schema = doc.data.get("schema")
+    if "schema" in doc.data and not check_value(schema, toml_keys(cls)["schema"]) \
+            and schema != SCHEMA_VERSION:
+        diags.append(top.diag("schema", f"unsupported schema {schema}; "
+                                        f"this generator reads schema {SCHEMA_VERSION}"))
+    return diags
+
+
+def check_feature(feature: Feature, where: Where) -> list[Diag]:
+    """Semantic checks of one [feature.X]."""
+    if not re.fullmatch(UPPER_NAME, feature.name):
+        return [where.diag("name", f"{_quote(feature.name)} does not match ^{UPPER_NAME}$ "
+                                   "(use the kernel's X86_FEATURE_ name)")]
+    return []
+
+
+def check_quirk(quirk: Quirk, where: Where) -> list[Diag]:
+    """Semantic checks of one [quirk.X]."""
+    diags = []
+    if not re.fullmatch(UPPER_NAME, quirk.name):
+        diags.append(where.diag("name", f"{_quote(quirk.name)} does not match ^{UPPER_NAME}$"))
+    if not quirk.vendors:
+        diags.append(where.diag("vendors", "must name at least one vendor"))
+    for vendor in _repeats(quirk.vendors):
+        diags.append(where.diag("vendors", f"{_quote(vendor)} is listed twice"))
+    if quirk.keep_mask == 0:
+        diags.append(where.diag("keep_mask", "is 0: a WRMSR that keeps no bit is not a quirk"))
+    elif quirk.keep_mask == U64_ALL_ONES:
+        diags.append(where.diag("keep_mask", f"is {hex_u64(U64_ALL_ONES)}: a WRMSR that keeps "
+                                             "every bit is not a quirk"))
+    return diags
+
+
+def _repeats(items: Iterable[str]) -> list[str]:
+    """The items that occur more than once, once each, in order of repetition."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        if item in seen and item not in out:
+            out.append(item)
+        seen.add(item)
+    return out
+
+
+def _origin_text(origin: Origin, value: int) -> str:
+    """How a message names a reserved value, by where it comes from."""
+    if origin is Origin.LISTED:
+        return f"reserved value {hex_u64(value)}"
+    if origin is Origin.NONCANONICAL:
+        return f"the noncanonical probe {hex_u64(value)} (added by canonical = true)"
+    return f"write | reserved_bits ({hex_u64(value)})"
+
+
+_ORIGIN_FIELD = {Origin.LISTED: "reserved", Origin.NONCANONICAL: "canonical",
+                 Origin.BITS: "reserved_bits"}
+
+
+def check_msr(m: Msr, where: Where, features: Collection[str], quirks: Collection[str],
+              noncanonical: int | None) -> list[Diag]:
+    """Semantic checks of one [[msr]] on its own.
+
+    `features` and `quirks` are the names the registry defines;
+    `noncanonical` is None when the top-level value is itself invalid.
+    """
+    diags = []
+    if not m.features:
+        diags.append(where.diag("features", "empty feature list: name at least one feature "
+                                            "(NONE for always-emulated MSRs)"))
+    if len(m.features) > MSR_MAX_FEATURES:
+        diags.append(where.diag("features", f"{len(m.features)} features; at most "
+                                            f"{MSR_MAX_FEATURES} (MSR_MAX_FEATURES)"))
+    for name in _repeats(m.features):
+        diags.append(where.diag("features", f"feature `{name}` is listed twice"))
+    for name in dict.fromkeys(m.features):
+        if name not in features:
+            diags.append(where.diag("features", f"unknown feature `{name}`: define [feature.{name}]"
+                                                + _suggest(name, features)))
+    for name in _repeats(m.quirks):
+        diags.append(where.diag("quirks", f"quirk `{name}` is listed twice"))
+    for name in dict.fromkeys(m.quirks):
+        if name not in quirks:
+            diags.append(where.diag("quirks", f"unknown quirk `{name}`: define [quirk.{name}]"
+                                              + _suggest(name, quirks)))
+    if m.write_needs_primary and len(m.features) < 2:
+        diags.append(where.diag("write_needs_primary",
+                                "needs at least two features: it says what happens when only "
+                                "a secondary feature is present"))
+    if m.kind == "kvm_reg":
+        if m.save_list_exempt is not None:
+            diags.append(where.diag("save_list_exempt", "a kvm_reg is never in the MSR save "
+                                                        "list; remove save_list_exempt"))
+        if m.quirks:
+            diags.append(where.diag("quirks", "a kvm_reg has no vendor quirks: only ONE_REG "
+                                              "reaches it"))
+    for what, value in (("write", m.write), ("reset", m.reset)):
+        if value & m.reserved_bits:
+            diags.append(where.diag(what, f"{what} value {hex_u64(value)} sets reserved bits "
+                                          f"{hex_u64(value & m.reserved_bits)} "
+                                          f"(reserved_bits = {hex_u64(m.reserved_bits)})"))
+    if m.canonical:
+        if not is_canonical(m.write, 48):
+            diags.append(where.diag("write", f"write value {hex_u64(m.write)} is not a canonical "
+                                             "address (bits 63:47 must be equal), but the "
+                                             "entry says canonical = true"))
+        for value in m.reserved:
+            if is_canonical(value, 57):
+                paging = "" if is_canonical(value, 48) else " with 5-level paging"
+                diags.append(where.diag(
+                    "reserved",
+                    f"reserved value {hex_u64(value)} is a canonical address{paging}, which "
+                    "canonical = true says is writable; test it in a separate entry without "
+                    "canonical, as the IA32_PLx_SSP \"alignment\" entries do"))
+    diags.extend(_check_reserved(m, where, noncanonical))
+    return diags
+
+
+def _check_reserved(m: Msr, where: Where, noncanonical: int | None) -> list[Diag]:
+    """The expanded reserved list: its length, and clashes with write, reset and itself."""
+    expanded = m.expanded_reserved(noncanonical if noncanonical is not None else 0)
+    diags = []
+    if len(expanded) > MSR_MAX_RESERVED:
+        diags.append(where.diag("reserved", f"{len(expanded)} reserved values once expanded "
+                                            f"({len(m.reserved)} listed"
+                                            + (" + noncanonical" if m.canonical else "")
+                                            + (" + write | reserved_bits" if m.reserved_bits else "")
+                                            + f"); at most {MSR_MAX_RESERVED} (MSR_MAX_RESERVED)"))
+    seen: dict[int, Origin] = {}
+    for r in expanded:
+        if r.origin is Origin.NONCANONICAL and noncanonical is None:
+            continue
+        field = _ORIGIN_FIELD[r.origin]
+        text = _origin_text(r.origin, r.value)
+        # A noncanonical write and write bits in reserved_bits have their own errors.
+        if r.value == m.write and r.origin is Origin.LISTED:
+            diags.append(where.diag(field, f"{text} equals the write value: a WRMSR cannot both "
+                                           "succeed and #GP"))
+        if r.value == m.reset:
+            diags.append(where.diag(field, f"{text} equals the reset value: a WRMSR of the reset "
+                                           "value must succeed"))
+        if r.value in seen:
+            diags.append(where.diag(field, f"{text} repeats {_origin_text(seen[r.value], r.value)}"))
+        else:
+            seen[r.value] = r.origin
+    return diags
+
+
+def check_msr_set(entries: list[tuple[Msr, Where]]) -> list[Diag]:
+    """Checks across [[msr]] entries: identity, indices, C names and order."""
+    diags = []
+    by_key: dict[tuple[str, str | None], Msr] = {}
+    by_name: dict[str, list[Msr]] = {}
+    by_index: dict[tuple[str, int], Msr] = {}
+    by_cname: dict[str, Msr] = {}
+    unique = []
+    for m, where in entries:
+        first = by_key.setdefault((m.name, m.label), m)
+        if first is not m:
+            diags.append(where.diag("label" if m.label else "name",
+                                    f"duplicate entry: {m.display} is already defined at line "
+                                    f"{first.line}"))
+            continue
+        unique.append((m, where))
+        by_name.setdefault(m.name, []).append(m)
+        same = by_index.setdefault((m.kind, m.index), m)
+        if same.name != m.name:
+            diags.append(where.diag("index", f"{m.kind} index {hex_index(m.index)} is already "
+                                             f"used by {same.display} (line {same.line})"))
+        cname = by_cname.setdefault(m.c_suffix(), m)
+        if cname is not m:
+            diags.append(where.diag("label" if m.label else "name",
+                                    f"C name MSRENT_{m.c_suffix()} clashes with {cname.display} "
+                                    f"(line {cname.line}); rename or relabel one of them"))
+    for m, where in unique:
+        group = by_name[m.name]
+        if len(group) > 1 and m.label is None:
+            diags.append(where.diag("name", f"{m.name} has {len(group)} entries, so each needs "
+                                            "a distinct `label`"))
+        if m.index != group[0].index:
+            diags.append(where.diag("index", f"index {hex_index(m.index)} differs from "
+                                             f"{hex_index(group[0].index)} of "
+                                             f"{group[0].display} (line {group[0].line}): one "
+                                             "name, one index"))
+    diags.extend(_check_order(entries))
+    if len(entries) > MAX_ENTRIES:
+        diags.append(entries[MAX_ENTRIES][1].diag("name", f"more than {MAX_ENTRIES} [[msr]] "
+                                                          "entries"))
+    return diags
+
+
+def _check_order(entries: list[tuple[Msr, Where]]) -> list[Diag]:
+    """The first entry out of canonical order, with where it belongs."""
+    for i in range(1, len(entries)):
+        m, where = entries[i]
+        if m.sort_key() < entries[i - 1][0].sort_key():
+            after = next(e for e, _ in entries[:i] if e.sort_key() > m.sort_key())
+            kinds = "" if m.kind == after.kind else f" {m.kind}"
+            return [where.diag("index", f"{m.display}{kinds} ({hex_index(m.index)}) is out of "
+                                        f"order: it must come before {after.display} "
+                                        f"({hex_index(after.index)}); keep [[msr]] tables sorted "
+                                        "by (kind, index, label)")]
+    return []
+
+
+def _msr_display(raw: Mapping[str, Any], i: int) -> str:
+    """How errors name an [[msr]] table, even one whose name is broken."""
+    name, label = raw.get("name"), raw.get("label")
+    if not isinstance(name, str) or not name:
+        return f"[[msr]] #{i + 1}"
+    return f"{name}/{label}" if isinstance(label, str) and label else name
+
+
+def validate_registry(doc: Document) -> list[Diag]:
+    """Every error of registry/msrs.toml."""
+    top = Where(doc, (), "top level")
+    diags = _check_top(doc, Registry, REGISTRY_TABLES)
+    if not doc.data:
+        return diags
+    noncanonical = doc.data.get("noncanonical")
+    if check_value(noncanonical, toml_keys(Registry)["noncanonical"]):
+        noncanonical = None
+    elif is_canonical(noncanonical, 48) or is_canonical(noncanonical, 57):
+        bits = 48 if is_canonical(noncanonical, 48) else 57
+        diags.append(top.diag("noncanonical", f"{hex_u64(noncanonical)} is canonical at {bits} "
+                                              "bits; it must be non-canonical at 48 and 57 bits"))
+        noncanonical = None
+
+    raw_features, errs = _tables_of(doc, "feature", top)
+    diags += errs
+    cpuids: dict[tuple[int, int, str, int], Feature] = {}
+    for name, raw in raw_features.items():
+        where = Where(doc, ("feature", name), f"feature.{name}")
+        errs = check_table(raw, Feature, where)
+        diags += errs
+        if errs:
+            continue
+        feature = from_toml(Feature, raw, name=name, line=where.line)
+        diags += check_feature(feature, where)
+        first = cpuids.setdefault(feature.cpuid(), feature)
+        if first is not feature:
+            diags.append(where.diag("bit", f"same CPUID bit as feature.{first.name} "
+                                           f"(line {first.line})"))
+    if len(raw_features) > MAX_FEATURES:
+        diags.append(top.diag("feature", f"{len(raw_features)} features; at most {MAX_FEATURES} "
+                                         "(feature_mask_t)"))
+
+    raw_quirks, errs = _tables_of(doc, "quirk", top)
+    diags += errs
+    for name, raw in raw_quirks.items():
+        where = Where(doc, ("quirk", name), f"quirk.{name}")
+        errs = check_table(raw, Quirk, where)
+        diags += errs or check_quirk(from_toml(Quirk, raw, name=name), where)
+    if len(raw_quirks) > MAX_QUIRKS:
+        diags.append(top.diag("quirk", f"{len(raw_quirks)} quirks; at most {MAX_QUIRKS} "
+                                       "(msr_entry.quirks)"))
+
+    raw_msrs, errs = _array_of(doc, "msr", top)
+    diags += errs
+    if not raw_msrs and not errs:
+        diags.append(top.diag("msr", "no [[msr]] entries; the registry needs at least one"))
+    entries = []
+    for i, raw in enumerate(raw_msrs):
+        where = Where(doc, ("msr", i), _msr_display(raw, i))
+        errs = check_table(raw, Msr, where)
+        diags += errs
+        if errs:
+            continue
+        m = from_toml(Msr, raw, line=where.line)
+        diags += check_msr(m, where, raw_features, raw_quirks, noncanonical)
+        entries.append((m, where))
+    diags += check_msr_set(entries)
+    return diags
+
+
+# Deviations ----------------------------------------------------------------
+
+def _deviation_display(raw: Mapping[str, Any], i: int) -> str:
+    """How errors name a [[deviation]]: by the registry entry it is about."""
+    return _msr_display({"name": raw.get("entry"), "label": raw.get("label")}, i) \
+        .replace("[[msr]]", "[[deviation]]")
+
+
+def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
+                    checks: Collection[str] | None) -> list[Diag]:
+    """Semantic checks of one [[deviation]] on its own.
+
+    registry and checks are None when they are themselves invalid; the
+    checks that need them are then skipped.
+    """
+    diags = []
+    if checks is not None and dev.check not in checks:
+        diags.append(where.diag("check", f"unknown check {_quote(dev.check)}; the checks are "
+                                         "the names in runtime/common/checks.def"
+                                         + _suggest(dev.check, checks)))
+    if registry is not None:
+        named = registry.find(dev.entry, None)
+        matches = registry.find(dev.entry, dev.label)
+        labels = ", ".join(m.label or "(none)" for m in named)
+        if not named:
+            diags.append(where.diag("entry", f"unknown entry `{dev.entry}`: no [[msr]] has that "
+                                             "name" + _suggest(dev.entry, {m.name for m in
+                                                                           registry.msrs})))
+        elif not matches:
+            diags.append(where.diag("label", f"no entry {dev.entry}/{dev.label}; the labels of "
+                                             f"{dev.entry} are: {labels}"))
+        elif len(matches) > 1:
+            diags.append(where.diag("entry", f"{dev.entry} has {len(matches)} entries (labels "
+                                             f"{labels}): set `label` to pick one"))
+    if dev.want == dev.got:
+        diags.append(where.diag("got", f"want and got are both {hex_u64(dev.want)}: a deviation "
+                                       "is a difference from upstream"))
+    return diags
+
+
+def validate_deviations(doc: Document, registry: Registry | None,
+                        checks: Iterable[Check] | None) -> list[Diag]:
+    """Every error of registry/deviations.toml.
+
+    Entries are resolved against `registry` and checks against `checks`
+    unless they are None (because those inputs have errors of their own).
+    """
+    top = Where(doc, (), "top level")
+    diags = _check_top(doc, Deviations, DEVIATION_TABLES)
+    if not doc.data:
+        return diags
+    check_names = None if checks is None else {c.name for c in checks}
+    raw_devs, errs = _array_of(doc, "deviation", top)
+    diags += errs
+    seen: dict[tuple[Any, ...], Deviation] = {}
+    for i, raw in enumerate(raw_devs):
+        where = Where(doc, ("deviation", i), _deviation_display(raw, i))
+        errs = check_table(raw, Deviation, where)
+        diags += errs
+        if errs:
+            continue
+        dev = from_toml(Deviation, raw, line=where.line)
+        diags += check_deviation(dev, where, registry, check_names)
+        first = seen.setdefault(dev.identity(), dev)
+        if first is not dev:
+            diags.append(where.diag("entry", f"duplicate deviation: the same as line {first.line}"))
+    return diags
