@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Host side of KVM: the /dev/kvm facts the suite needs, VMs and vCPUs.
+ * Written in the KVM selftests idiom: the prefix names the object
+ * (kvm_, vm_, vcpu_), the verb comes last, and __x() returns the raw
+ * result where x() asserts success.
+ */
+#ifndef MSRCHECK_KVM_UTIL_H
+#define MSRCHECK_KVM_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "guest_abi.h"
+#include "kvm_compat.h"
+#include "msr_table.h"
+#include "test_assert.h"
+
+#define KVM_DEFAULT_DEVICE "/dev/kvm"
+
+/* Capabilities the suite uses; a test can hide them (--hide-cap). */
+enum kvm_cap_id {
+	CAP_ONE_REG,
+	CAP_X86_USER_SPACE_MSR,
+	CAP_X86_MSR_FILTER,
+	NR_CAPS,
+};
+
+/* What /dev/kvm offers, gathered once. */
+struct kvm_host {
+	int fd;
+	const char *device;
+	int api_version;
+	bool caps[NR_CAPS];
+	struct kvm_cpuid2 *supported_cpuid;
+	feature_mask_t features;	/* registry features KVM supports */
+	enum vendor vendor;		/* of KVM_GET_SUPPORTED_CPUID leaf 0 */
+	uint32_t *msr_list;		/* KVM_GET_MSR_INDEX_LIST */
+	unsigned int nr_msrs;
+	bool ignore_msrs;		/* kvm.ignore_msrs */
+	const char *flavour;		/* loaded vendor module, e.g. kvm_pvm */
+};
+
+enum kvm_open_status {
+	KVM_OPEN_OK,
+	KVM_OPEN_SKIP,		/* no device, no permission: skip the suite */
+	KVM_OPEN_ERROR,		/* a device that is not a usable KVM */
+};
+
+/* Opens and probes the device; on failure why says what and why. */
+enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
+				   uint32_t hidden_caps, char *why,
+				   size_t why_len);
+void kvm_host_close(struct kvm_host *h);
+const char *kvm_cap_name(enum kvm_cap_id cap);
+bool kvm_host_lists_msr(const struct kvm_host *h, uint32_t index);
+
+struct kvm_vm;
+struct kvm_vcpu;
+
+/*
+ * Called on KVM_EXIT_X86_RDMSR/WRMSR (the teeth suite lets userspace take
+ * MSRs to make KVM lie).  Fill run->msr.data / run->msr.error.
+ */
+typedef void (*msr_exit_fn)(struct kvm_vcpu *vcpu, struct kvm_run *run,
+			    void *opaque);
+
+struct kvm_vcpu {
+	struct kvm_vm *vm;
+	unsigned int id;
+	int fd;
+	struct kvm_run *run;
+	size_t run_size;
+	struct kvm_cpuid2 *cpuid;	/* what KVM_SET_CPUID2 got */
+	feature_mask_t features;	/* registry features in cpuid */
+	bool has_run;
+};
+
+struct kvm_vm {
+	struct kvm_host *host;
+	int fd;
+	uint8_t *mem;			/* guest physical 0 */
+	unsigned int nr_vcpus;
+	struct kvm_vcpu *vcpus[GUEST_MAX_VCPUS];
+	msr_exit_fn msr_exit;
+	void *msr_exit_opaque;
+};
+
+/* A VM with guest memory, page tables, descriptor tables and the image. */
+struct kvm_vm *vm_create(struct kvm_host *h);
+/* Adds a vCPU in 64-bit mode at the image's entry with the given CPUID. */
+struct kvm_vcpu *vm_add_vcpu(struct kvm_vm *vm,
+			     const struct kvm_cpuid2 *cpuid);
+void kvm_vm_free(struct kvm_vm *vm);
+
+static inline void *vm_gpa(struct kvm_vm *vm, uint64_t gpa)
+{
+	return vm->mem + gpa;
+}
+
+static inline volatile struct guest_ctl *vm_ctl(struct kvm_vm *vm)
+{
+	return vm_gpa(vm, GUEST_CTL_GPA);
+}
+
+static inline struct guest_mailbox *vcpu_mailbox(struct kvm_vcpu *vcpu)
+{
+	return vm_gpa(vcpu->vm, GUEST_MAILBOX_GPA +
+				vcpu->id * GUEST_MAILBOX_SIZE);
+}
+
+int __vm_ioctl(struct kvm_vm *vm, unsigned long cmd, void *arg);
+int __vcpu_ioctl(struct kvm_vcpu *vcpu, unsigned long cmd, void *arg);
+#define vcpu_ioctl(vcpu, cmd, arg)					\
+	TEST_ASSERT_IOCTL(__vcpu_ioctl(vcpu, cmd, arg), #cmd)
+#define vm_ioctl(vm, cmd, arg)						\
+	TEST_ASSERT_IOCTL(__vm_ioctl(vm, cmd, arg), #cmd)
+
+/* How a vCPU run ended. */
+enum run_status {
+	RUN_UCALL,		/* the guest called the host */
+	RUN_HANG,		/* the watchdog fired */
+	RUN_BAD_EXIT,		/* an exit the runtime does not expect */
+};
+
+struct run_result {
+	enum run_status status;
+	enum ucall ucall;
+	unsigned int kvm_runs;	/* KVM_RUN calls it took */
+	char what[512];		/* for RUN_HANG/RUN_BAD_EXIT: exit, RIP, regs */
+};
+
+/*
+ * Runs the vCPU until the guest calls the host, bounded by timeout_ms of
+ * wall time.  MSR exits go to vm->msr_exit.
+ */
+void vcpu_run(struct kvm_vcpu *vcpu, unsigned int timeout_ms,
+	      struct run_result *res);
+/* Appends "RIP=... RSP=..." and the general registers to buf. */
+void vcpu_describe_regs(struct kvm_vcpu *vcpu, char *buf, size_t len);
+
+/* Statistics for the benchmark. */
+struct kvm_stats {
+	unsigned long kvm_runs;
+	unsigned long msr_ioctls;	/* host MSR/ONE_REG/list ioctls */
+	unsigned long exits;		/* KVM_RUN returns */
+};
+extern struct kvm_stats kvm_stats;
+
+#endif

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Turning steps into reported results: the guest's recorded results, and
+ * the host steps, which run here with the MSR and ONE_REG ioctls.
+ */
+#ifndef MSRCHECK_STEP_RESULTS_H
+#define MSRCHECK_STEP_RESULTS_H
+
+#include "kvm_util.h"
+#include "report.h"
+#include "rules.h"
+
+/* Fills status, detail, want/got and skip_why of out from a guest result. */
+void guest_result_describe(const struct msr_entry *e,
+			   const struct rules_ctx *c,
+			   const struct guest_result *g,
+			   struct check_result *out);
+/* Runs one host step on the vCPU and fills out the same way. */
+void host_step_run(struct kvm_vcpu *vcpu, const struct msr_entry *e,
+		   const struct rules_ctx *c, const struct step *s,
+		   struct check_result *out);
+/* Why a step was skipped, in words. */
+void skip_reason_text(enum skip_reason why, const struct msr_entry *e,
+		      const struct rules_ctx *c, char *buf, size_t len);
+/* "#GP", "#UD", "no fault", "vector 33". */
+const char *vector_name(unsigned int vector, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/* CPUID tables and MSR/ONE_REG access from the host. */
+#ifndef MSRCHECK_X86_H
+#define MSRCHECK_X86_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kvm_util.h"
+
+/* KVM_GET_SUPPORTED_CPUID; the caller frees. */
+struct kvm_cpuid2 *kvm_get_supported_cpuid(int kvm_fd);
+struct kvm_cpuid2 *cpuid_dup(const struct kvm_cpuid2 *c);
+struct kvm_cpuid_entry2 *cpuid_find(const struct kvm_cpuid2 *c,
+				    uint32_t leaf, uint32_t subleaf);
+/* Registry features a CPUID table has. */
+feature_mask_t cpuid2_features(const struct kvm_cpuid2 *c);
+enum vendor cpuid2_vendor(const struct kvm_cpuid2 *c);
+/* Clears (or sets) the bits of the given registry features. */
+void cpuid2_clear_features(struct kvm_cpuid2 *c, feature_mask_t m);
+void cpuid2_set_features(struct kvm_cpuid2 *c, feature_mask_t m);
+
+/* Host MSR access; 0 on success, else -errno (or -EIO if KVM stopped). */
+int __vcpu_get_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t *val);
+int __vcpu_set_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t val);
+/* KVM_{GET,SET}_ONE_REG; 0 or -errno. */
+int __vcpu_get_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t *val);
+int __vcpu_set_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t val);
+/* KVM_GET_REG_LIST: whether id is listed. */
+bool vcpu_reg_listed(struct kvm_vcpu *vcpu, uint64_t id);
+
+/* kvm.ignore_msrs; false if the parameter cannot be read. */
+bool kvm_ignore_msrs(void);
+/* The loaded KVM vendor module ("kvm_pvm", "kvm_intel", "kvm_amd"). */
+const char *kvm_flavour(void);
+
+const char *vendor_name(enum vendor v);
+
+#endif

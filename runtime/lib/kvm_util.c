@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: MIT
+/* /dev/kvm, VMs, vCPUs and running them (see kvm_util.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "kvm_util.h"
+#include "test_assert.h"
+#include "vm_setup.h"
+#include "x86.h"
+
+struct kvm_stats kvm_stats;
+
+static const struct {
+	const char *name;
+	int cap;
+} cap_table[NR_CAPS] = {
+	[CAP_ONE_REG] = { "ONE_REG", KVM_CAP_ONE_REG },
+	[CAP_X86_USER_SPACE_MSR] = { "X86_USER_SPACE_MSR",
+				     KVM_CAP_X86_USER_SPACE_MSR },
+	[CAP_X86_MSR_FILTER] = { "X86_MSR_FILTER", KVM_CAP_X86_MSR_FILTER },
+};
+
+const char *kvm_cap_name(enum kvm_cap_id cap)
+{
+	return cap_table[cap].name;
+}
+
+static struct kvm_msr_list *get_msr_index_list(int fd)
+{
+	struct kvm_msr_list probe = { .nmsrs = 0 };
+	struct kvm_msr_list *list;
+	int r;
+
+	/* With nmsrs too small KVM fails with E2BIG and reports the size. */
+	r = ioctl(fd, KVM_GET_MSR_INDEX_LIST, &probe);
+	TEST_ASSERT(r == 0 || errno == E2BIG, "KVM_GET_MSR_INDEX_LIST failed");
+	list = xzalloc(sizeof(*list) + probe.nmsrs * sizeof(list->indices[0]));
+	list->nmsrs = probe.nmsrs;
+	r = ioctl(fd, KVM_GET_MSR_INDEX_LIST, list);
+	TEST_ASSERT_IOCTL(r, "KVM_GET_MSR_INDEX_LIST");
+	return list;
+}
+
+enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
+				   uint32_t hidden_caps, char *why,
+				   size_t why_len)
+{
+	struct kvm_msr_list *list;
+	unsigned int i;
+
+	memset(h, 0, sizeof(*h));
+	h->device = device;
+	h->fd = open(device, O_RDWR | O_CLOEXEC);
+	if (h->fd < 0) {
+		int err = errno;
+
+		snprintf(why, why_len, "cannot open %s: %s", device,
+			 strerror(err));
+		if (err == ENOENT || err == EACCES || err == EPERM ||
+		    err == ENXIO || err == ENODEV)
+			return KVM_OPEN_SKIP;
+		return KVM_OPEN_ERROR;
+	}
+
+	h->api_version = ioctl(h->fd, KVM_GET_API_VERSION, 0);
+	if (getenv("MSRCHECK_TEST_API_VERSION"))
+		h->api_version = atoi(getenv("MSRCHECK_TEST_API_VERSION"));
+	if (h->api_version < 0) {
+		snprintf(why, why_len, "%s is not a KVM device: "
+			 "KVM_GET_API_VERSION failed: %s", device,
+			 strerror(errno));
+		goto error;
+	}
+	if (h->api_version != KVM_API_VERSION) {
+		snprintf(why, why_len, "%s speaks KVM API version %d, "
+			 "msrcheck needs %d", device, h->api_version,
+			 KVM_API_VERSION);
+		goto error;
+	}
+
+	for (i = 0; i < NR_CAPS; i++) {
+		h->caps[i] = !(hidden_caps & (1u << i)) &&
+			     ioctl(h->fd, KVM_CHECK_EXTENSION,
+				   cap_table[i].cap) > 0;
+	}
+
+	h->supported_cpuid = kvm_get_supported_cpuid(h->fd);
+	h->features = cpuid2_features(h->supported_cpuid);
+	h->vendor = cpuid2_vendor(h->supported_cpuid);
+
+	list = get_msr_index_list(h->fd);
+	h->nr_msrs = list->nmsrs;
+	h->msr_list = xzalloc(list->nmsrs * sizeof(uint32_t) + 1);
+	memcpy(h->msr_list, list->indices, list->nmsrs * sizeof(uint32_t));
+	free(list);
+
+	h->ignore_msrs = kvm_ignore_msrs();
+	h->flavour = kvm_flavour();
+	return KVM_OPEN_OK;
+
+error:
+	close(h->fd);
+	h->fd = -1;
+	return KVM_OPEN_ERROR;
+}
+
+void kvm_host_close(struct kvm_host *h)
+{
+	if (h->fd >= 0)
+		close(h->fd);
+	free(h->supported_cpuid);
+	free(h->msr_list);
+	h->fd = -1;
+	h->supported_cpuid = NULL;
+	h->msr_list = NULL;
+}
+
+bool kvm_host_lists_msr(const struct kvm_host *h, uint32_t index)
+{
+	unsigned int i;
+
+	for (i = 0; i < h->nr_msrs; i++) {
+		if (h->msr_list[i] == index)
+			return true;
+	}
+	return false;
+}
+
+int __vm_ioctl(struct kvm_vm *vm, unsigned long cmd, void *arg)
+{
+	return ioctl(vm->fd, cmd, arg);
+}
+
+int __vcpu_ioctl(struct kvm_vcpu *vcpu, unsigned long cmd, void *arg)
+{
+	return ioctl(vcpu->fd, cmd, arg);
+}
+
+struct kvm_vm *vm_create(struct kvm_host *h)
+{
+	struct kvm_vm *vm = xzalloc(sizeof(*vm));
+	struct kvm_userspace_memory_region region;
+	int r;
+
+	vm->host = h;
+	vm->fd = ioctl(h->fd, KVM_CREATE_VM, 0);
+	TEST_ASSERT_IOCTL(vm->fd, "KVM_CREATE_VM");
+
+	vm->mem = mmap(NULL, GUEST_MEM_SIZE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	TEST_ASSERT(vm->mem != MAP_FAILED, "mmap of guest memory failed");
+
+	region = (struct kvm_userspace_memory_region){
+		.slot = 0,
+		.guest_phys_addr = 0,
+		.memory_size = GUEST_MEM_SIZE,
+		.userspace_addr = (uintptr_t)vm->mem,
+	};
+	r = ioctl(vm->fd, KVM_SET_USER_MEMORY_REGION, &region);
+	TEST_ASSERT_IOCTL(r, "KVM_SET_USER_MEMORY_REGION");
+
+	vm_setup_memory(vm);
+	vm_ctl(vm)->nr_entries = NR_MSR_ENTRIES;
+	vm_ctl(vm)->kvm = h->features;
+	vm_ctl(vm)->ignore_msrs = h->ignore_msrs;
+	return vm;
+}
+
+struct kvm_vcpu *vm_add_vcpu(struct kvm_vm *vm,
+			     const struct kvm_cpuid2 *cpuid)
+{
+	struct kvm_vcpu *vcpu = xzalloc(sizeof(*vcpu));
+	int mmap_size, r;
+
+	TEST_ASSERT(vm->nr_vcpus < GUEST_MAX_VCPUS, "too many vCPUs");
+	vcpu->vm = vm;
+	vcpu->id = vm->nr_vcpus;
+	vcpu->fd = ioctl(vm->fd, KVM_CREATE_VCPU, vcpu->id);
+	TEST_ASSERT_IOCTL(vcpu->fd, "KVM_CREATE_VCPU");
+
+	mmap_size = ioctl(vm->host->fd, KVM_GET_VCPU_MMAP_SIZE, 0);
+	TEST_ASSERT_IOCTL(mmap_size, "KVM_GET_VCPU_MMAP_SIZE");
+	vcpu->run_size = mmap_size;
+	vcpu->run = mmap(NULL, mmap_size, PROT_READ | PROT_WRITE, MAP_SHARED,
+			 vcpu->fd, 0);
+	TEST_ASSERT(vcpu->run != MAP_FAILED, "mmap of kvm_run failed");
+
+	/* KVM's ABI: CPUID is immutable once the vCPU has run. */
+	vcpu->cpuid = cpuid_dup(cpuid);
+	vcpu->features = cpuid2_features(cpuid);
+	r = ioctl(vcpu->fd, KVM_SET_CPUID2, vcpu->cpuid);
+	TEST_ASSERT_IOCTL(r, "KVM_SET_CPUID2");
+
+	vcpu_setup_long_mode(vcpu);
+	vm->vcpus[vm->nr_vcpus++] = vcpu;
+	return vcpu;
+}
+
+void kvm_vm_free(struct kvm_vm *vm)
+{
+	unsigned int i;
+
+	if (!vm)
+		return;
+	for (i = 0; i < vm->nr_vcpus; i++) {
+		struct kvm_vcpu *vcpu = vm->vcpus[i];
+
+		munmap(vcpu->run, vcpu->run_size);
+		close(vcpu->fd);
+		free(vcpu->cpuid);
+		free(vcpu);
+	}
+	munmap(vm->mem, GUEST_MEM_SIZE);
+	close(vm->fd);
+	free(vm);
+}
+
+void vcpu_describe_regs(struct kvm_vcpu *vcpu, char *buf, size_t len)
+{
+	struct kvm_regs r;
+	struct kvm_sregs s;
+	size_t n = strlen(buf);
+
+	if (ioctl(vcpu->fd, KVM_GET_REGS, &r) < 0 ||
+	    ioctl(vcpu->fd, KVM_GET_SREGS, &s) < 0) {
+		snprintf(buf + n, len - n, " (registers unavailable: %s)",
+			 strerror(errno));
+		return;
+	}
+	snprintf(buf + n, len - n,
+		 " RIP=0x%llx RSP=0x%llx RFLAGS=0x%llx"
+		 " RAX=0x%llx RBX=0x%llx RCX=0x%llx RDX=0x%llx"
+		 " RSI=0x%llx RDI=0x%llx R10=0x%llx R11=0x%llx"
+		 " CR0=0x%llx CR2=0x%llx CR3=0x%llx CR4=0x%llx EFER=0x%llx",
+		 r.rip, r.rsp, r.rflags, r.rax, r.rbx, r.rcx, r.rdx, r.rsi,
+		 r.rdi, r.r10, r.r11, s.cr0, s.cr2, s.cr3, s.cr4, s.efer);
+}
+
+/*
+ * The watchdog: a periodic SIGALRM tick while the vCPU runs.  The signal
+ * makes KVM_RUN return EINTR, and the loop gives up once the deadline has
+ * passed.  Periodic rather than one-shot so a tick that lands just before
+ * KVM_RUN starts cannot be lost.
+ */
+static void watchdog_tick(int sig)
+{
+	(void)sig;
+}
+
+static timer_t watchdog_timer(void)
+{
+	static timer_t timer;
+	static bool ready;
+	struct sigaction sa = { .sa_handler = watchdog_tick };
+	struct sigevent sev = {
+		.sigev_notify = SIGEV_SIGNAL,
+		.sigev_signo = SIGALRM,
+	};
+
+	if (ready)
+		return timer;
+	/* No SA_RESTART: KVM_RUN must come back with EINTR. */
+	sigemptyset(&sa.sa_mask);
+	TEST_ASSERT(sigaction(SIGALRM, &sa, NULL) == 0, "sigaction failed");
+	TEST_ASSERT(timer_create(CLOCK_MONOTONIC, &sev, &timer) == 0,
+		    "timer_create failed");
+	ready = true;
+	return timer;
+}
+
+static void watchdog_arm(bool on)
+{
+	struct itimerspec its = { 0 };
+
+	if (on) {
+		its.it_value.tv_nsec = 50 * 1000 * 1000;
+		its.it_interval.tv_nsec = 50 * 1000 * 1000;
+	}
+	TEST_ASSERT(timer_settime(watchdog_timer(), 0, &its, NULL) == 0,
+		    "timer_settime failed");
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static const char *exit_name(uint32_t reason)
+{
+	switch (reason) {
+	case KVM_EXIT_SHUTDOWN:
+		return "KVM_EXIT_SHUTDOWN (triple fault)";
+	case KVM_EXIT_INTERNAL_ERROR:
+		return "KVM_EXIT_INTERNAL_ERROR";
+	case KVM_EXIT_HLT:
+		return "KVM_EXIT_HLT";
+	case KVM_EXIT_MMIO:
+		return "KVM_EXIT_MMIO";
+	case KVM_EXIT_IO:
+		return "KVM_EXIT_IO";
+	case KVM_EXIT_FAIL_ENTRY:
+		return "KVM_EXIT_FAIL_ENTRY";
+	case KVM_EXIT_X86_RDMSR:
+		return "KVM_EXIT_X86_RDMSR";
+	case KVM_EXIT_X86_WRMSR:
+		return "KVM_EXIT_X86_WRMSR";
+	default:
+		return "unknown exit";
+	}
+}
+
+static void describe_exit(struct kvm_vcpu *vcpu, struct run_result *res)
+{
+	struct kvm_run *run = vcpu->run;
+	int n;
+
+	n = snprintf(res->what, sizeof(res->what), "vCPU %u: %s (%u)",
+		     vcpu->id, exit_name(run->exit_reason), run->exit_reason);
+	switch (run->exit_reason) {
+	case KVM_EXIT_IO:
+		n += snprintf(res->what + n, sizeof(res->what) - n,
+			      " port 0x%x %s size %u",
+			      run->io.port,
+			      run->io.direction == KVM_EXIT_IO_OUT ? "out" :
+								    "in",
+			      run->io.size);
+		break;
+	case KVM_EXIT_MMIO:
+		n += snprintf(res->what + n, sizeof(res->what) - n,
+			      " addr 0x%llx", run->mmio.phys_addr);
+		break;
+	case KVM_EXIT_INTERNAL_ERROR:
+		n += snprintf(res->what + n, sizeof(res->what) - n,
+			      " suberror %u", run->internal.suberror);
+		break;
+	case KVM_EXIT_FAIL_ENTRY:
+		n += snprintf(res->what + n, sizeof(res->what) - n,
+			      " reason 0x%llx",
+			      run->fail_entry.hardware_entry_failure_reason);
+		break;
+	case KVM_EXIT_X86_RDMSR:
+	case KVM_EXIT_X86_WRMSR:
+		n += snprintf(res->what + n, sizeof(res->what) - n,
+			      " MSR 0x%x with no handler", run->msr.index);
+		break;
+	}
+	vcpu_describe_regs(vcpu, res->what, sizeof(res->what));
+}
+
+static bool is_ucall(struct kvm_vcpu *vcpu)
+{
+	struct kvm_run *run = vcpu->run;
+	uint32_t val;
+
+	if (run->exit_reason != KVM_EXIT_IO ||
+	    run->io.port != GUEST_UCALL_PORT ||
+	    run->io.direction != KVM_EXIT_IO_OUT || run->io.size != 4 ||
+	    run->io.count != 1)
+		return false;
+	memcpy(&val, (char *)run + run->io.data_offset, sizeof(val));
+	/* The guest sends its vCPU index: a mismatch is a broken guest. */
+	return val == vcpu->id;
+}
+
+void vcpu_run(struct kvm_vcpu *vcpu, unsigned int timeout_ms,
+	      struct run_result *res)
+{
+	uint64_t deadline = now_ms() + timeout_ms;
+	struct kvm_run *run = vcpu->run;
+
+	memset(res, 0, sizeof(*res));
+	watchdog_arm(true);
+	for (;;) {
+		int r = ioctl(vcpu->fd, KVM_RUN, NULL);
+
+		kvm_stats.kvm_runs++;
+		res->kvm_runs++;
+		vcpu->has_run = true;
+		if (r < 0 && errno != EINTR && errno != EAGAIN) {
+			watchdog_arm(false);
+			TEST_ASSERT_IOCTL(r, "KVM_RUN");
+		}
+		kvm_stats.exits++;
+		if (r < 0 || run->exit_reason == KVM_EXIT_INTR) {
+			if (now_ms() < deadline)
+				continue;
+			res->status = RUN_HANG;
+			snprintf(res->what, sizeof(res->what),
+				 "vCPU %u: no progress after %u ms (hung guest?)",
+				 vcpu->id, timeout_ms);
+			vcpu_describe_regs(vcpu, res->what, sizeof(res->what));
+			break;
+		}
+		if ((run->exit_reason == KVM_EXIT_X86_RDMSR ||
+		     run->exit_reason == KVM_EXIT_X86_WRMSR) &&
+		    vcpu->vm->msr_exit) {
+			vcpu->vm->msr_exit(vcpu, run, vcpu->vm->msr_exit_opaque);
+			continue;
+		}
+		if (is_ucall(vcpu)) {
+			res->status = RUN_UCALL;
+			res->ucall = vcpu_mailbox(vcpu)->ucall;
+			break;
+		}
+		res->status = RUN_BAD_EXIT;
+		describe_exit(vcpu, res);
+		break;
+	}
+	watchdog_arm(false);
+}

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Results of steps, in the selftests' message style: the operation spelled
+ * as the instruction or ioctl, the index in hex, want before got.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "step_results.h"
+#include "x86.h"
+
+const char *vector_name(unsigned int vector, char *buf, size_t len)
+{
+	static const char *const names[32] = {
+		[0] = "#DE", [1] = "#DB", [3] = "#BP", [6] = "#UD",
+		[8] = "#DF", [13] = "#GP", [14] = "#PF", [17] = "#AC",
+		[18] = "#MC", [21] = "#CP",
+	};
+
+	if (!vector)
+		return "no fault";
+	if (vector < 32 && names[vector])
+		return names[vector];
+	snprintf(buf, len, "vector %u", vector);
+	return buf;
+}
+
+static int feature_list(const struct msr_entry *e, feature_mask_t have,
+			unsigned int from, char *buf, size_t len)
+{
+	unsigned int i;
+	int n = 0;
+
+	buf[0] = '\0';
+	for (i = from; i < e->nr_features; i++) {
+		if (have & FEATURE_BIT(e->features[i]))
+			n += snprintf(buf + n, len - n, "%s%s", n ? "+" : "",
+				      msr_features[e->features[i]].name);
+	}
+	return n;
+}
+
+void skip_reason_text(enum skip_reason why, const struct msr_entry *e,
+		      const struct rules_ctx *c, char *buf, size_t len)
+{
+	const char *primary = msr_features[e->features[0]].name;
+	char feats[64];
+
+	switch (why) {
+	case SKIP_IGNORE_MSRS:
+		snprintf(buf, len, "kvm.ignore_msrs=Y: KVM answers unsupported "
+			 "MSRs instead of raising #GP");
+		break;
+	case SKIP_SECONDARY:
+		feature_list(e, c->vcpu, 1, feats, sizeof(feats));
+		snprintf(buf, len, "the vCPU has %s, so the MSR exists without "
+			 "%s", feats, primary);
+		break;
+	case SKIP_KVM_LACKS_PRIMARY:
+		snprintf(buf, len, "KVM does not support %s (primary feature); "
+			 "host checks need it", primary);
+		break;
+	case SKIP_HOST_DID_NOT_WRITE:
+		snprintf(buf, len, "the host wrote nothing: KVM does not "
+			 "support %s", primary);
+		break;
+	case SKIP_SAVE_LIST_EXEMPT:
+		snprintf(buf, len, "%s", e->save_list_exempt);
+		break;
+	case SKIP_NOT_ONE_REG_PASS:
+		snprintf(buf, len, "KVM-defined registers are reached only "
+			 "through ONE_REG: checked in the one-reg pass");
+		break;
+	default:
+		snprintf(buf, len, "skipped");
+		break;
+	}
+}
+
+static const char *reserved_what(const struct msr_entry *e, int i)
+{
+	if (i < 0)
+		return "";
+	switch (e->reserved[i].origin) {
+	case RESERVED_NONCANONICAL:
+		return "non-canonical ";
+	case RESERVED_BITS:
+		return "reserved-bits ";
+	default:
+		return "reserved ";
+	}
+}
+
+void guest_result_describe(const struct msr_entry *e,
+			   const struct rules_ctx *c,
+			   const struct guest_result *g,
+			   struct check_result *out)
+{
+	char w[16], v[16];
+
+	out->check = g->check;
+	out->status = g->status;
+	if (g->status == RESULT_SKIP) {
+		skip_reason_text(g->skip, e, c, out->skip_why,
+				 sizeof(out->skip_why));
+		return;
+	}
+
+	if (g->op == OP_RDMSR && !g->want_vector && !g->got_vector) {
+		out->comparable = true;
+		out->want = g->want;
+		out->got = g->got;
+		snprintf(out->detail, sizeof(out->detail),
+			 "RDMSR(0x%x): wanted 0x%016llx, got 0x%016llx",
+			 e->index, (unsigned long long)g->want,
+			 (unsigned long long)g->got);
+		return;
+	}
+
+	if (g->op == OP_RDMSR && !g->want_vector) {
+		/* A value was wanted, a fault came: nothing to compare. */
+		snprintf(out->detail, sizeof(out->detail),
+			 "RDMSR(0x%x): wanted 0x%016llx, got %s", e->index,
+			 (unsigned long long)g->want,
+			 vector_name(g->got_vector, v, sizeof(v)));
+		return;
+	}
+
+	/* Everything else compares vectors. */
+	out->comparable = true;
+	out->want = g->want_vector;
+	out->got = g->got_vector;
+	if (g->op == OP_RDMSR)
+		snprintf(out->detail, sizeof(out->detail),
+			 "RDMSR(0x%x): wanted %s, got %s%s", e->index,
+			 vector_name(g->want_vector, w, sizeof(w)),
+			 vector_name(g->got_vector, v, sizeof(v)),
+			 g->got_vector ? "" : " (the MSR was readable)");
+	else
+		snprintf(out->detail, sizeof(out->detail),
+			 "WRMSR(0x%x, %s0x%016llx): wanted %s, got %s",
+			 e->index, reserved_what(e, g->reserved),
+			 (unsigned long long)g->value,
+			 vector_name(g->want_vector, w, sizeof(w)),
+			 vector_name(g->got_vector, v, sizeof(v)));
+}
+
+static const char *errno_name(int err, char *buf, size_t len)
+{
+	switch (err) {
+	case 0:
+		return "success";
+	case EINVAL:
+		return "EINVAL";
+	case EPERM:
+		return "EPERM";
+	case ENOENT:
+		return "ENOENT";
+	case EFAULT:
+		return "EFAULT";
+	case E2BIG:
+		return "E2BIG";
+	case EIO:
+		return "no MSR processed";
+	default:
+		snprintf(buf, len, "errno %d", err);
+		return buf;
+	}
+}
+
+/* A read that must succeed with s->want. */
+static void host_read(struct check_result *out, const struct step *s,
+		      const char *what, int r, uint64_t val)
+{
+	char eb[16];
+
+	if (r) {
+		snprintf(out->detail, sizeof(out->detail),
+			 "%s: wanted 0x%016llx, got %s", what,
+			 (unsigned long long)s->want,
+			 errno_name(-r, eb, sizeof(eb)));
+		out->status = RESULT_FAIL;
+		return;
+	}
+	out->comparable = true;
+	out->want = s->want;
+	out->got = val;
+	out->status = val == s->want ? RESULT_PASS : RESULT_FAIL;
+	snprintf(out->detail, sizeof(out->detail),
+		 "%s: wanted 0x%016llx, got 0x%016llx", what,
+		 (unsigned long long)s->want, (unsigned long long)val);
+}
+
+/*
+ * An access whose wanted result is an errno: want_fault 0 (success), an
+ * errno, or -1 (any failure).  want/got are the errnos; "any failure"
+ * compares as want 1, got 0 or 1.
+ */
+static void host_errno(struct check_result *out, const struct step *s,
+		       const char *what, int r)
+{
+	int err = -r;
+	char wb[16], gb[16];
+
+	out->comparable = true;
+	if (s->want_fault < 0) {
+		out->want = 1;
+		out->got = err != 0;
+		out->status = err ? RESULT_PASS : RESULT_FAIL;
+		snprintf(out->detail, sizeof(out->detail),
+			 "%s: wanted failure, got %s", what,
+			 errno_name(err, gb, sizeof(gb)));
+		return;
+	}
+	out->want = s->want_fault;
+	out->got = err;
+	out->status = err == s->want_fault ? RESULT_PASS : RESULT_FAIL;
+	snprintf(out->detail, sizeof(out->detail), "%s: wanted %s, got %s",
+		 what, errno_name(s->want_fault, wb, sizeof(wb)),
+		 errno_name(err, gb, sizeof(gb)));
+}
+
+void host_step_run(struct kvm_vcpu *vcpu, const struct msr_entry *e,
+		   const struct rules_ctx *c, const struct step *s,
+		   struct check_result *out)
+{
+	uint64_t msr_reg = KVM_X86_REG_MSR(e->index);
+	uint64_t kvm_reg = KVM_X86_REG_KVM(e->index);
+	char what[96];
+	uint64_t val = 0;
+	bool listed;
+	int r;
+
+	out->check = s->check;
+	switch (s->op) {
+	case OP_SKIP:
+		out->status = RESULT_SKIP;
+		skip_reason_text(s->skip, e, c, out->skip_why,
+				 sizeof(out->skip_why));
+		break;
+	case OP_HOST_GET:
+		r = __vcpu_get_msr(vcpu, e->index, &val);
+		snprintf(what, sizeof(what), "KVM_GET_MSRS(0x%x)", e->index);
+		host_read(out, s, what, r, val);
+		break;
+	case OP_HOST_GET_REG:
+		r = __vcpu_get_reg(vcpu, msr_reg, &val);
+		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(MSR 0x%x)",
+			 e->index);
+		host_read(out, s, what, r, val);
+		break;
+	case OP_HOST_SET:
+		if (c->use_one_reg) {
+			r = __vcpu_set_reg(vcpu, msr_reg, s->value);
+			snprintf(what, sizeof(what),
+				 "KVM_SET_ONE_REG(MSR 0x%x, 0x%016llx)",
+				 e->index, (unsigned long long)s->value);
+		} else {
+			r = __vcpu_set_msr(vcpu, e->index, s->value);
+			snprintf(what, sizeof(what),
+				 "KVM_SET_MSRS(0x%x, 0x%016llx)", e->index,
+				 (unsigned long long)s->value);
+		}
+		host_errno(out, s, what, r);
+		break;
+	case OP_REG_LIST:
+		listed = vcpu_reg_listed(vcpu, kvm_reg);
+		out->comparable = true;
+		out->want = s->want;
+		out->got = listed;
+		out->status = listed == !!s->want ? RESULT_PASS : RESULT_FAIL;
+		snprintf(out->detail, sizeof(out->detail),
+			 "KVM_GET_REG_LIST: wanted KVM reg 0x%x %s, got %s",
+			 e->index, s->want ? "listed" : "not listed",
+			 listed ? "listed" : "not listed");
+		break;
+	case OP_REG_GET:
+		r = __vcpu_get_reg(vcpu, kvm_reg, &val);
+		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(KVM reg 0x%x)",
+			 e->index);
+		if (s->want_fault)
+			host_errno(out, s, what, r);
+		else
+			host_read(out, s, what, r, val);
+		break;
+	case OP_REG_SET:
+		r = __vcpu_set_reg(vcpu, kvm_reg, s->value);
+		snprintf(what, sizeof(what),
+			 "KVM_SET_ONE_REG(KVM reg 0x%x, 0x%016llx)", e->index,
+			 (unsigned long long)s->value);
+		host_errno(out, s, what, r);
+		break;
+	default:
+		snprintf(out->detail, sizeof(out->detail),
+			 "guest step given to the host");
+		out->status = RESULT_FAIL;
+		break;
+	}
+}

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+/* CPUID tables, host MSR/ONE_REG access and KVM module facts (see x86.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cpuid_decode.h"
+#include "test_assert.h"
+#include "x86.h"
+
+#define MAX_CPUID_ENTRIES 256
+
+static size_t cpuid2_size(unsigned int nent)
+{
+	return sizeof(struct kvm_cpuid2) + nent * sizeof(struct kvm_cpuid_entry2);
+}
+
+struct kvm_cpuid2 *kvm_get_supported_cpuid(int kvm_fd)
+{
+	struct kvm_cpuid2 *c = xzalloc(cpuid2_size(MAX_CPUID_ENTRIES));
+	int r;
+
+	c->nent = MAX_CPUID_ENTRIES;
+	r = ioctl(kvm_fd, KVM_GET_SUPPORTED_CPUID, c);
+	TEST_ASSERT_IOCTL(r, "KVM_GET_SUPPORTED_CPUID");
+	return c;
+}
+
+struct kvm_cpuid2 *cpuid_dup(const struct kvm_cpuid2 *c)
+{
+	struct kvm_cpuid2 *d = xzalloc(cpuid2_size(c->nent));
+
+	memcpy(d, c, cpuid2_size(c->nent));
+	return d;
+}
+
+struct kvm_cpuid_entry2 *cpuid_find(const struct kvm_cpuid2 *c,
+				    uint32_t leaf, uint32_t subleaf)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->nent; i++) {
+		struct kvm_cpuid_entry2 *e = (struct kvm_cpuid_entry2 *)
+					     &c->entries[i];
+
+		if (e->function != leaf)
+			continue;
+		if ((e->flags & KVM_CPUID_FLAG_SIGNIFCANT_INDEX) &&
+		    e->index != subleaf)
+			continue;
+		return e;
+	}
+	return NULL;
+}
+
+static bool table_lookup(void *ctx, uint32_t leaf, uint32_t subleaf,
+			 struct cpuid_leaf *out)
+{
+	struct kvm_cpuid_entry2 *e = cpuid_find(ctx, leaf, subleaf);
+
+	if (!e)
+		return false;
+	*out = (struct cpuid_leaf){ e->eax, e->ebx, e->ecx, e->edx };
+	return true;
+}
+
+feature_mask_t cpuid2_features(const struct kvm_cpuid2 *c)
+{
+	return cpuid_features(table_lookup, (void *)c);
+}
+
+enum vendor cpuid2_vendor(const struct kvm_cpuid2 *c)
+{
+	struct cpuid_leaf l;
+
+	if (!table_lookup((void *)c, 0, 0, &l))
+		return VENDOR_OTHER;
+	return cpuid_vendor(&l);
+}
+
+static uint32_t *feature_reg(struct kvm_cpuid_entry2 *e, unsigned int f)
+{
+	switch (msr_features[f].reg) {
+	case CPUID_EAX:
+		return &e->eax;
+	case CPUID_EBX:
+		return &e->ebx;
+	case CPUID_ECX:
+		return &e->ecx;
+	default:
+		return &e->edx;
+	}
+}
+
+static void cpuid2_change_features(struct kvm_cpuid2 *c, feature_mask_t m,
+				   bool set)
+{
+	unsigned int f;
+
+	for (f = 0; f < NR_FEATURES; f++) {
+		const struct msr_feature *feat = &msr_features[f];
+		struct kvm_cpuid_entry2 *e;
+
+		if (!(m & FEATURE_BIT(f)))
+			continue;
+		e = cpuid_find(c, feat->leaf, feat->subleaf);
+		/* A leaf KVM does not report already lacks the feature. */
+		if (!e) {
+			TEST_ASSERT(!set, "CPUID leaf 0x%x.%u missing, cannot "
+				    "set %s", feat->leaf, feat->subleaf,
+				    feat->name);
+			continue;
+		}
+		if (set)
+			*feature_reg(e, f) |= 1u << feat->bit;
+		else
+			*feature_reg(e, f) &= ~(1u << feat->bit);
+	}
+}
+
+void cpuid2_clear_features(struct kvm_cpuid2 *c, feature_mask_t m)
+{
+	cpuid2_change_features(c, m, false);
+}
+
+void cpuid2_set_features(struct kvm_cpuid2 *c, feature_mask_t m)
+{
+	cpuid2_change_features(c, m, true);
+}
+
+int __vcpu_get_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t *val)
+{
+	struct {
+		struct kvm_msrs hdr;
+		struct kvm_msr_entry entry;
+	} buf = { .hdr.nmsrs = 1, .entry.index = index };
+	int r;
+
+	kvm_stats.msr_ioctls++;
+	r = ioctl(vcpu->fd, KVM_GET_MSRS, &buf);
+	if (r < 0)
+		return -errno;
+	/* KVM returns how many MSRs it processed; 0 means it refused. */
+	if (r != 1)
+		return -EIO;
+	*val = buf.entry.data;
+	return 0;
+}
+
+int __vcpu_set_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t val)
+{
+	struct {
+		struct kvm_msrs hdr;
+		struct kvm_msr_entry entry;
+	} buf = { .hdr.nmsrs = 1, .entry.index = index, .entry.data = val };
+	int r;
+
+	kvm_stats.msr_ioctls++;
+	r = ioctl(vcpu->fd, KVM_SET_MSRS, &buf);
+	if (r < 0)
+		return -errno;
+	if (r != 1)
+		return -EIO;
+	return 0;
+}
+
+int __vcpu_get_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t *val)
+{
+	struct kvm_one_reg reg = { .id = id, .addr = (uintptr_t)val };
+
+	kvm_stats.msr_ioctls++;
+	return ioctl(vcpu->fd, KVM_GET_ONE_REG, &reg) < 0 ? -errno : 0;
+}
+
+int __vcpu_set_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t val)
+{
+	struct kvm_one_reg reg = { .id = id, .addr = (uintptr_t)&val };
+
+	kvm_stats.msr_ioctls++;
+	return ioctl(vcpu->fd, KVM_SET_ONE_REG, &reg) < 0 ? -errno : 0;
+}
+
+bool vcpu_reg_listed(struct kvm_vcpu *vcpu, uint64_t id)
+{
+	struct kvm_reg_list probe = { .n = 0 };
+	struct kvm_reg_list *list;
+	bool found = false;
+	uint64_t i;
+	int r;
+
+	/* n = 0 succeeds when KVM has no registers to list at all. */
+	kvm_stats.msr_ioctls++;
+	r = ioctl(vcpu->fd, KVM_GET_REG_LIST, &probe);
+	if (r == 0)
+		return false;
+	TEST_ASSERT(errno == E2BIG, "KVM_GET_REG_LIST failed");
+
+	list = xzalloc(sizeof(*list) + probe.n * sizeof(list->reg[0]));
+	list->n = probe.n;
+	kvm_stats.msr_ioctls++;
+	r = ioctl(vcpu->fd, KVM_GET_REG_LIST, list);
+	TEST_ASSERT_IOCTL(r, "KVM_GET_REG_LIST");
+	for (i = 0; i < list->n; i++)
+		found |= list->reg[i] == id;
+	free(list);
+	return found;
+}
+
+bool kvm_ignore_msrs(void)
+{
+	FILE *f = fopen("/sys/module/kvm/parameters/ignore_msrs", "r");
+	int c;
+
+	if (!f)
+		return false;
+	c = fgetc(f);
+	fclose(f);
+	return c == 'Y' || c == 'y' || c == '1';
+}
+
+const char *kvm_flavour(void)
+{
+	/* kvm_pvm first: it can be loaded beside a hardware module. */
+	static const char *const modules[] = { "kvm_pvm", "kvm_intel",
+					       "kvm_amd" };
+	char path[64];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
+		snprintf(path, sizeof(path), "/sys/module/%s", modules[i]);
+		if (access(path, F_OK) == 0)
+			return modules[i];
+	}
+	return "unknown";
+}
+
+const char *vendor_name(enum vendor v)
+{
+	static const char *const names[NR_VENDORS] = {
+		[VENDOR_INTEL] = "Intel",
+		[VENDOR_AMD] = "AMD",
+		[VENDOR_HYGON] = "Hygon",
+		[VENDOR_OTHER] = "other",
+	};
+
+	return v < NR_VENDORS ? names[v] : "?";
+}
