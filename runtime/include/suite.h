@@ -51,6 +51,8 @@ struct suite_opts {
 	unsigned int fault_vcpu;
 	int fault_entry;		/* enum msr_entry_id, -1: none */
 	const struct suite_hooks *hooks;
+	/* If set, KVM work per entry is added here (the benchmark). */
+	struct kvm_stats *entry_stats;	/* [NR_MSR_ENTRIES] */
 	FILE *out;
 };
 

@@ -306,6 +306,19 @@ static void describe_host(struct suite *s)
 		    have, lack);
 }
 
+static void run_entry(struct suite *s, unsigned int id)
+{
+	struct kvm_stats before = kvm_stats;
+	struct kvm_stats *acc = s->opts->entry_stats;
+
+	msr_checks[id](s);
+	if (acc) {
+		acc[id].kvm_runs += kvm_stats.kvm_runs - before.kvm_runs;
+		acc[id].msr_ioctls += kvm_stats.msr_ioctls - before.msr_ioctls;
+		acc[id].exits += kvm_stats.exits - before.exits;
+	}
+}
+
 static void run_pass(struct suite *s, enum suite_pass pass)
 {
 	unsigned int id;
@@ -331,7 +344,7 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 			kvm_vm_free(s->vm);
 			build_vm(s);
 		}
-		msr_checks[id](s);
+		run_entry(s, id);
 	}
 	kvm_vm_free(s->vm);
 	s->vm = NULL;
