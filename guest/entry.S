@@ -14,6 +14,7 @@ guest_header:
 	.quad guest_entry
 	.quad exception_vectors
 	.quad __image_end
+	.quad msr_entries
 
 	.text
 	.globl guest_entry

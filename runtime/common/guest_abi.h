@@ -38,6 +38,7 @@ struct guest_image_header {
 	uint64_t entry;		/* GVA; called with RDI = vCPU index */
 	uint64_t vectors;	/* GVA of uint64_t[32]: exception entry points */
 	uint64_t end;		/* GVA past .bss */
+	uint64_t entries;	/* GVA of the guest's msr_entries[] */
 };
 
 /* Test-only faults the guest makes on request (robustness tests). */

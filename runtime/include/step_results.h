@@ -15,10 +15,24 @@ void guest_result_describe(const struct msr_entry *e,
 			   const struct rules_ctx *c,
 			   const struct guest_result *g,
 			   struct check_result *out);
+/*
+ * What one host MSR/ONE_REG access returned.  A test hook may change it,
+ * to play a KVM that lies (teeth suite).
+ */
+struct host_access {
+	enum step_op op;	/* OP_HOST_GET ... OP_REG_SET */
+	const struct msr_entry *e;
+	unsigned int vcpu;
+	uint64_t value;		/* value written, or read */
+	int ret;		/* 0 or -errno; OP_REG_LIST: 1 if listed */
+};
+
+typedef void (*host_access_fn)(struct host_access *a, void *opaque);
+
 /* Runs one host step on the vCPU and fills out the same way. */
 void host_step_run(struct kvm_vcpu *vcpu, const struct msr_entry *e,
 		   const struct rules_ctx *c, const struct step *s,
-		   struct check_result *out);
+		   struct check_result *out, host_access_fn lie, void *opaque);
 /* Why a step was skipped, in words. */
 void skip_reason_text(enum skip_reason why, const struct msr_entry *e,
 		      const struct rules_ctx *c, char *buf, size_t len);

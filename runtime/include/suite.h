@@ -18,6 +18,7 @@
 #include "entry_checks.h"
 #include "kvm_util.h"
 #include "report.h"
+#include "step_results.h"
 
 #define SUITE_NR_VCPUS 3
 #define SUITE_DEFAULT_TIMEOUT_MS 5000
@@ -32,8 +33,16 @@ struct suite_hooks {
 	/* Before KVM_SET_CPUID2 of each vCPU. */
 	void (*adjust_cpuid)(unsigned int vcpu, struct kvm_cpuid2 *cpuid,
 			     void *opaque);
-	/* After each VM and its vCPUs exist, before any runs. */
+	/*
+	 * After each VM and its vCPUs exist, before any runs: e.g. take MSRs
+	 * to userspace, or patch the guest's table (vm_guest_entries()).
+	 */
 	void (*vm_created)(struct kvm_vm *vm, void *opaque);
+	/* The host's view of an entry, before its checks run. */
+	void (*adjust_entry)(unsigned int id, struct msr_entry *e,
+			     void *opaque);
+	/* What a host MSR/ONE_REG ioctl returned. */
+	host_access_fn host_access;
 	void *opaque;
 };
 
@@ -63,6 +72,7 @@ struct suite {
 	enum suite_pass pass;
 	struct kvm_vm *vm;
 	bool vm_broken;		/* a run failed: rebuild before the next entry */
+	unsigned int entry;	/* enum msr_entry_id being checked */
 	bool cpuid_checked[SUITE_NR_VCPUS];
 };
 

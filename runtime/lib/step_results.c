@@ -221,75 +221,101 @@ static void host_errno(struct check_result *out, const struct step *s,
 		 errno_name(err, gb, sizeof(gb)));
 }
 
+/* Performs the step's ioctl; a = what it returned. */
+static void host_access_do(struct kvm_vcpu *vcpu, const struct rules_ctx *c,
+			   const struct step *s, struct host_access *a)
+{
+	uint32_t index = a->e->index;
+
+	a->value = s->value;
+	switch (s->op) {
+	case OP_HOST_GET:
+		a->ret = __vcpu_get_msr(vcpu, index, &a->value);
+		break;
+	case OP_HOST_GET_REG:
+		a->ret = __vcpu_get_reg(vcpu, KVM_X86_REG_MSR(index), &a->value);
+		break;
+	case OP_HOST_SET:
+		if (c->use_one_reg)
+			a->ret = __vcpu_set_reg(vcpu, KVM_X86_REG_MSR(index),
+						s->value);
+		else
+			a->ret = __vcpu_set_msr(vcpu, index, s->value);
+		break;
+	case OP_REG_LIST:
+		a->ret = vcpu_reg_listed(vcpu, KVM_X86_REG_KVM(index));
+		break;
+	case OP_REG_GET:
+		a->ret = __vcpu_get_reg(vcpu, KVM_X86_REG_KVM(index), &a->value);
+		break;
+	case OP_REG_SET:
+		a->ret = __vcpu_set_reg(vcpu, KVM_X86_REG_KVM(index), s->value);
+		break;
+	default:
+		a->ret = -EINVAL;
+		break;
+	}
+}
+
 void host_step_run(struct kvm_vcpu *vcpu, const struct msr_entry *e,
 		   const struct rules_ctx *c, const struct step *s,
-		   struct check_result *out)
+		   struct check_result *out, host_access_fn lie, void *opaque)
 {
-	uint64_t msr_reg = KVM_X86_REG_MSR(e->index);
-	uint64_t kvm_reg = KVM_X86_REG_KVM(e->index);
+	struct host_access a = { .op = s->op, .e = e, .vcpu = vcpu->id };
 	char what[96];
-	uint64_t val = 0;
-	bool listed;
-	int r;
 
 	out->check = s->check;
-	switch (s->op) {
-	case OP_SKIP:
+	if (s->op == OP_SKIP) {
 		out->status = RESULT_SKIP;
 		skip_reason_text(s->skip, e, c, out->skip_why,
 				 sizeof(out->skip_why));
-		break;
+		return;
+	}
+
+	host_access_do(vcpu, c, s, &a);
+	if (lie)
+		lie(&a, opaque);
+
+	switch (s->op) {
 	case OP_HOST_GET:
-		r = __vcpu_get_msr(vcpu, e->index, &val);
 		snprintf(what, sizeof(what), "KVM_GET_MSRS(0x%x)", e->index);
-		host_read(out, s, what, r, val);
+		host_read(out, s, what, a.ret, a.value);
 		break;
 	case OP_HOST_GET_REG:
-		r = __vcpu_get_reg(vcpu, msr_reg, &val);
 		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(MSR 0x%x)",
 			 e->index);
-		host_read(out, s, what, r, val);
+		host_read(out, s, what, a.ret, a.value);
 		break;
 	case OP_HOST_SET:
-		if (c->use_one_reg) {
-			r = __vcpu_set_reg(vcpu, msr_reg, s->value);
-			snprintf(what, sizeof(what),
-				 "KVM_SET_ONE_REG(MSR 0x%x, 0x%016llx)",
-				 e->index, (unsigned long long)s->value);
-		} else {
-			r = __vcpu_set_msr(vcpu, e->index, s->value);
-			snprintf(what, sizeof(what),
-				 "KVM_SET_MSRS(0x%x, 0x%016llx)", e->index,
-				 (unsigned long long)s->value);
-		}
-		host_errno(out, s, what, r);
+		snprintf(what, sizeof(what), "%s(%s0x%x, 0x%016llx)",
+			 c->use_one_reg ? "KVM_SET_ONE_REG" : "KVM_SET_MSRS",
+			 c->use_one_reg ? "MSR " : "", e->index,
+			 (unsigned long long)s->value);
+		host_errno(out, s, what, a.ret);
 		break;
 	case OP_REG_LIST:
-		listed = vcpu_reg_listed(vcpu, kvm_reg);
 		out->comparable = true;
 		out->want = s->want;
-		out->got = listed;
-		out->status = listed == !!s->want ? RESULT_PASS : RESULT_FAIL;
+		out->got = a.ret;
+		out->status = !!a.ret == !!s->want ? RESULT_PASS : RESULT_FAIL;
 		snprintf(out->detail, sizeof(out->detail),
 			 "KVM_GET_REG_LIST: wanted KVM reg 0x%x %s, got %s",
 			 e->index, s->want ? "listed" : "not listed",
-			 listed ? "listed" : "not listed");
+			 a.ret ? "listed" : "not listed");
 		break;
 	case OP_REG_GET:
-		r = __vcpu_get_reg(vcpu, kvm_reg, &val);
 		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(KVM reg 0x%x)",
 			 e->index);
 		if (s->want_fault)
-			host_errno(out, s, what, r);
+			host_errno(out, s, what, a.ret);
 		else
-			host_read(out, s, what, r, val);
+			host_read(out, s, what, a.ret, a.value);
 		break;
 	case OP_REG_SET:
-		r = __vcpu_set_reg(vcpu, kvm_reg, s->value);
 		snprintf(what, sizeof(what),
 			 "KVM_SET_ONE_REG(KVM reg 0x%x, 0x%016llx)", e->index,
 			 (unsigned long long)s->value);
-		host_errno(out, s, what, r);
+		host_errno(out, s, what, a.ret);
 		break;
 	default:
 		snprintf(out->detail, sizeof(out->detail),

@@ -23,10 +23,31 @@ static struct rules_ctx vcpu_ctx(const struct suite *s,
 	};
 }
 
+static const struct suite_hooks no_hooks;
+
+static host_access_fn host_lie(const struct suite *s)
+{
+	return s->opts->hooks->host_access;
+}
+
+/* The host's view of the entry: the table row, unless a test lies. */
+static const struct msr_entry *entry_view(const struct suite *s,
+					  const struct msr_entry *e,
+					  struct msr_entry *copy)
+{
+	const struct suite_hooks *hooks = s->opts->hooks;
+
+	if (!hooks->adjust_entry)
+		return e;
+	*copy = *e;
+	hooks->adjust_entry(s->entry, copy, hooks->opaque);
+	return copy;
+}
+
 static void emit(struct suite *s, const struct msr_entry *e, int vcpu,
 		 struct check_result *res)
 {
-	res->entry = e ? (int)(e - msr_entries) : REPORT_NO_ENTRY;
+	res->entry = e ? (int)s->entry : REPORT_NO_ENTRY;
 	res->vcpu = vcpu;
 	res->pass = s->pass;
 	report_result(s->report, res);
@@ -44,14 +65,14 @@ static void build_vm(struct suite *s)
 		/* The last vCPU is the featureless one: the negative paths. */
 		if (i == SUITE_NR_VCPUS - 1)
 			cpuid2_clear_features(c, rules_cleared_features());
-		if (hooks && hooks->adjust_cpuid)
+		if (hooks->adjust_cpuid)
 			hooks->adjust_cpuid(i, c, hooks->opaque);
 		vm_add_vcpu(s->vm, c);
 		free(c);
 	}
 	memset(s->cpuid_checked, 0, sizeof(s->cpuid_checked));
 	s->vm_broken = false;
-	if (hooks && hooks->vm_created)
+	if (hooks->vm_created)
 		hooks->vm_created(s->vm, hooks->opaque);
 }
 
@@ -141,14 +162,13 @@ static bool run_to_sync(struct suite *s, const struct msr_entry *e,
 				    mb->text);
 			continue;
 		case UCALL_SYNC:
-			if (mb->entry == (uint32_t)(e - msr_entries) &&
+			if (mb->entry == s->entry &&
 			    mb->phase == phase &&
 			    mb->nr_results <= GUEST_MAX_RESULTS)
 				return true;
 			snprintf(what, sizeof(what), "guest synced entry %u "
 				 "phase %u, host wanted entry %u phase %u",
-				 mb->entry, mb->phase,
-				 (unsigned int)(e - msr_entries), phase);
+				 mb->entry, mb->phase, s->entry, phase);
 			break;
 		case UCALL_EXCEPTION:
 			describe_frame(&mb->frame, what, sizeof(what));
@@ -219,7 +239,8 @@ static void report_phase(struct suite *s, const struct msr_entry *e,
 	for (i = 0; i < (unsigned int)n; i++) {
 		struct check_result res = { 0 };
 
-		host_step_run(vcpu, e, &c, &steps[i], &res);
+		host_step_run(vcpu, e, &c, &steps[i], &res, host_lie(s),
+			      s->opts->hooks->opaque);
 		emit(s, e, vcpu->id, &res);
 	}
 }
@@ -228,12 +249,15 @@ void suite_check_msr(struct suite *s, const struct msr_entry *e)
 {
 	volatile struct guest_ctl *ctl = vm_ctl(s->vm);
 	const struct suite_opts *o = s->opts;
+	struct msr_entry view;
 	unsigned int i, phase;
+
+	e = entry_view(s, e, &view);
 
 	check_save_list(s, e);
 
-	ctl->entry = e - msr_entries;
-	if (o->fault && o->fault_entry == (int)(e - msr_entries)) {
+	ctl->entry = s->entry;
+	if (o->fault && o->fault_entry == (int)s->entry) {
 		ctl->fault = o->fault;
 		ctl->fault_vcpu = o->fault_vcpu;
 	}
@@ -254,8 +278,11 @@ out:
 
 void suite_check_kvm_reg(struct suite *s, const struct msr_entry *e)
 {
+	struct msr_entry view;
 	unsigned int i;
 	int k, n;
+
+	e = entry_view(s, e, &view);
 
 	for (i = 0; i < s->vm->nr_vcpus; i++) {
 		struct kvm_vcpu *vcpu = s->vm->vcpus[i];
@@ -266,7 +293,8 @@ void suite_check_kvm_reg(struct suite *s, const struct msr_entry *e)
 		for (k = 0; k < n; k++) {
 			struct check_result res = { 0 };
 
-			host_step_run(vcpu, e, &c, &steps[k], &res);
+			host_step_run(vcpu, e, &c, &steps[k], &res,
+				      host_lie(s), s->opts->hooks->opaque);
 			emit(s, e, vcpu->id, &res);
 		}
 	}
@@ -311,6 +339,7 @@ static void run_entry(struct suite *s, unsigned int id)
 	struct kvm_stats before = kvm_stats;
 	struct kvm_stats *acc = s->opts->entry_stats;
 
+	s->entry = id;
 	msr_checks[id](s);
 	if (acc) {
 		acc[id].kvm_runs += kvm_stats.kvm_runs - before.kvm_runs;
@@ -350,12 +379,17 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 	s->vm = NULL;
 }
 
-int suite_run(const struct suite_opts *o, struct report *rep)
+int suite_run(const struct suite_opts *opts, struct report *rep)
 {
+	struct suite_opts o_copy = *opts;
+	const struct suite_opts *o = &o_copy;
 	struct suite s = { .opts = o, .report = rep };
 	enum kvm_open_status st;
 	char why[256];
 	unsigned int id;
+
+	if (!o_copy.hooks)
+		o_copy.hooks = &no_hooks;
 
 	st = kvm_host_open(&s.host, o->device ? o->device : KVM_DEFAULT_DEVICE,
 			   o->hidden_caps, why, sizeof(why));
@@ -369,7 +403,7 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 			fprintf(rep->out, "Bail out! %s\n", why);
 		return 2;
 	}
-	if (o->hooks && o->hooks->adjust_host)
+	if (o->hooks->adjust_host)
 		o->hooks->adjust_host(&s.host, o->hooks->opaque);
 
 	rep->flavour = o->flavour ? o->flavour : s.host.flavour;
