@@ -67,6 +67,8 @@ struct report {
 	unsigned int points;
 	struct outcome_counts total;
 	struct outcome_counts per_entry[NR_MSR_ENTRIES + 1];
+	/* Failures (not expected ones) per entry and check kind. */
+	unsigned int fails[NR_MSR_ENTRIES + 1][NR_CHECKS];
 	bool selected[NR_MSR_ENTRIES];
 	uint8_t path[NR_PASSES][NR_MSR_ENTRIES][GUEST_MAX_VCPUS];
 	unsigned int *deviation_hits;	/* per deviations[] row */

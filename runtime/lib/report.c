@@ -209,6 +209,8 @@ void report_result(struct report *r, const struct check_result *res)
 	r->points++;
 	r->total.n[o]++;
 	r->per_entry[res->entry].n[o]++;
+	if (o == OUTCOME_FAIL)
+		r->fails[res->entry][res->check]++;
 	record_path(r, res);
 
 	point_name(res, name, sizeof(name));
@@ -249,6 +251,7 @@ static void check_stale_deviations(struct report *r)
 		r->points++;
 		r->total.n[OUTCOME_FAIL]++;
 		r->per_entry[d->entry].n[OUTCOME_FAIL]++;
+		r->fails[d->entry][d->check]++;
 		if (r->tap) {
 			fprintf(r->out, "not ok %u - %s deviation: %s: %s\n",
 				r->points,
