@@ -8,6 +8,7 @@ A multi-line value maps to the line of its key.
 """
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ Path = tuple[Any, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
 _TOML_POS = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
+_TOML_TWICE = re.compile(r"Cannot declare (?P<key>\(.*?\)) twice")
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
 
 
@@ -215,9 +217,20 @@ def decode_utf8(raw: bytes, display: str) -> tuple[str | None, list[Diag]]:
                            f"({e.reason}); the file must be UTF-8")]
 
 
+def _dotted_table(m: re.Match[str]) -> str:
+    """tomllib's "Cannot declare ('a', 'b') twice" as "Cannot declare [a.b] twice"."""
+    try:
+        parts = ast.literal_eval(m["key"])
+    except (ValueError, SyntaxError):
+        return m[0]
+    if isinstance(parts, str):
+        parts = (parts,)
+    return f"Cannot declare [{'.'.join(str(p) for p in parts)}] twice"
+
+
 def toml_error(e: tomllib.TOMLDecodeError, text: str, display: str) -> Diag:
     """A tomllib error as a diagnostic, with the line tomllib put in its message."""
-    message = str(e)
+    message = _TOML_TWICE.sub(_dotted_table, str(e))
     m = _TOML_POS.match(message)
     if m:
         return Diag(display, int(m["line"]), "", "",

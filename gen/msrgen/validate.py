@@ -300,11 +300,12 @@ def _check_reserved(m: Msr, where: Where, noncanonical: int | None) -> list[Diag
             continue
         field = _ORIGIN_FIELD[r.origin]
         text = _origin_text(r.origin, r.value)
-        # A noncanonical write and write bits in reserved_bits have their own errors.
+        # A noncanonical write, and a write or reset with bits in
+        # reserved_bits, have their own errors.
         if r.value == m.write and r.origin is Origin.LISTED:
             diags.append(where.diag(field, f"{text} equals the write value: a WRMSR cannot both "
                                            "succeed and #GP"))
-        if r.value == m.reset:
+        if r.value == m.reset and r.origin is not Origin.BITS:
             diags.append(where.diag(field, f"{text} equals the reset value: a WRMSR of the reset "
                                            "value must succeed"))
         if r.value in seen:

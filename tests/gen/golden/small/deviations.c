@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Generated from tests/gen/ok_small/deviations.toml by gen/msrgen -- do not edit.
+ * Regenerate with: ninja -C build regen
+ */
+#include "deviations.h"
+#include "msr_table.h"
+
+const struct deviation deviations[] = {
+	/* tests/gen/ok_small/deviations.toml: [[deviation]] kvm_test FOO rdmsr-reset */
+	{
+		.flavour = "kvm_test",
+		.entry = MSRENT_FOO,
+		.check = CHECK_RDMSR_RESET,
+		.want = 0x0000000000000000ull,
+		.got = 0x0000000000000001ull,
+		.why = "a \"made-up\" difference",
+	},
+	/* tests/gen/ok_small/deviations.toml: [[deviation]] kvm_test BAR/two wrmsr-reserved-gp */
+	{
+		.flavour = "kvm_test",
+		.entry = MSRENT_BAR_TWO,
+		.check = CHECK_WRMSR_RESERVED_GP,
+		.want = 0x000000000000000dull,
+		.got = 0x0000000000000000ull,
+		.why = "#GP (vector 0xd) wanted, no fault got",
+	},
+};
+
+const unsigned int nr_deviations = 2;

@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: MIT
+"""errors: every bad input is reported at its line, and nothing is written.
+
+Each tests/gen/fixtures/err_*.toml opens with `# expect: LINE: substring`
+lines.  Fixtures named err_dev_* are deviations files, checked against
+tests/gen/ok_small/msrs.toml; the others are registries.  For each one,
+`generate.py render` must exit 1 without a traceback, print every expected
+substring as `<fixture>:LINE: error: ...`, print nothing but such error
+lines, and leave its output directory exactly as it was.
+
+A few inputs cannot be committed as fixtures (a 0-byte file, a file too big
+to review, a missing file); they are built here.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+from gentest import CHECKS, FIXTURES, OK_SMALL, inputs, rel, run_generator
+
+EXPECT = re.compile(rb"# expect: (\d+): (.*)")
+ERROR_LINE = re.compile(r"[^:\s]+(:\d+)?: error: .+")
+SENTINEL = b"/* an earlier rendering, to be left alone */\n"
+
+
+def expectations(path: Path) -> list[tuple[int, str]]:
+    """The (line, substring) pairs of a fixture's leading `# expect:` lines."""
+    out = []
+    for line in path.read_bytes().split(b"\n"):
+        m = EXPECT.fullmatch(line)
+        if not m:
+            break
+        out.append((int(m[1]), m[2].decode("utf-8")))
+    return out
+
+
+class Errors(unittest.TestCase):
+    def render_fails(self, registry: Path, deviations: Path) -> str:
+        """Render into a directory holding one old output; return stderr.
+
+        Asserts exit status 1, no traceback, only error lines, and an
+        output directory left exactly as it was.
+        """
+        with tempfile.TemporaryDirectory() as out:
+            old = Path(out) / "msr_table.c"
+            old.write_bytes(SENTINEL)
+            r = run_generator("render", *inputs(registry, deviations, CHECKS), "--outdir", out)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
+            self.assertEqual(r.stdout, "")
+            for line in r.stderr.splitlines():
+                self.assertRegex(line, ERROR_LINE)
+            self.assertEqual(sorted(p.name for p in Path(out).iterdir()), ["msr_table.c"])
+            self.assertEqual(old.read_bytes(), SENTINEL)
+        return r.stderr
+
+    def assert_reported(self, stderr: str, path: str, line: int, substring: str) -> None:
+        """Some error line is `path:line: error: ...substring...`."""
+        prefix = f"{path}:{line}: error: "
+        hits = [e for e in stderr.splitlines() if e.startswith(prefix) and substring in e]
+        self.assertTrue(hits, f"want {prefix}...{substring}\ngot:\n{stderr}")
+
+    def test_fixtures(self) -> None:
+        fixtures = sorted(FIXTURES.glob("err_*.toml"))
+        self.assertGreaterEqual(len(fixtures), 25)
+        for fixture in fixtures:
+            with self.subTest(fixture=fixture.name):
+                expects = expectations(fixture)
+                self.assertTrue(expects, f"{fixture.name} has no `# expect:` line")
+                if fixture.name.startswith("err_dev_"):
+                    stderr = self.render_fails(OK_SMALL / "msrs.toml", fixture)
+                else:
+                    stderr = self.render_fails(fixture, OK_SMALL / "deviations.toml")
+                for line, substring in expects:
+                    self.assert_reported(stderr, rel(fixture), line, substring)
+
+    def test_empty_file(self) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = Path(tmp) / "msrs.toml"
+            empty.write_bytes(b"")
+            stderr = self.render_fails(empty, OK_SMALL / "deviations.toml")
+            self.assertIn(f"{rel(empty)}:1: error: top level: schema: empty document", stderr)
+
+    def test_missing_file(self) -> None:
+        stderr = self.render_fails(FIXTURES / "no_such_file.toml", OK_SMALL / "deviations.toml")
+        self.assertIn(f"{rel(FIXTURES)}/no_such_file.toml: error: cannot read: "
+                      "No such file or directory", stderr)
+
+    def test_bad_checks_def(self) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            checks = Path(tmp) / "checks.def"
+            checks.write_text('CHECK(RUN, "run", "ran")\nCHECK(RUN, "run-again", "ran")\n'
+                              'CHECK(BROKEN, "broken")\n')
+            with tempfile.TemporaryDirectory() as out:
+                r = run_generator("render", *inputs(OK_SMALL / "msrs.toml",
+                                                    OK_SMALL / "deviations.toml", checks),
+                                  "--outdir", out)
+                self.assertEqual(list(Path(out).iterdir()), [])
+        self.assertEqual(r.returncode, 1)
+        self.assertNotIn("Traceback", r.stderr)
+        self.assertIn("checks.def:2: error: RUN: id: repeats the id of line 1", r.stderr)
+        self.assertIn('checks.def:3: error: cannot parse; want CHECK(ID, "name", "doc")', r.stderr)
+
+    def test_huge_file(self) -> None:
+        """10,000 entries and one error: the right line, quickly."""
+        head = ("schema = 1\nnoncanonical = 0xaaaa_aaaa_aaaa_aaaa\n\n"
+                '[feature.NONE]\nleaf = 0x1\nreg = "ecx"\nbit = 31\n')
+        entries = []
+        bad_line = 0
+        for i in range(10_000):
+            write = "0x1_0000_0000_0000_0000" if i == 7_777 else "0x1"
+            if i == 7_777:
+                bad_line = head.count("\n") + sum(e.count("\n") for e in entries) + 6
+            entries.append(f'\n[[msr]]\nname = "M{i:05d}"\nindex = {i:#x}\n'
+                           f'features = ["NONE"]\nwrite = {write}\n')
+        with tempfile.TemporaryDirectory() as tmp:
+            huge = Path(tmp) / "msrs.toml"
+            huge.write_text(head + "".join(entries))
+            start = time.monotonic()
+            stderr = self.render_fails(huge, OK_SMALL / "deviations.toml")
+            elapsed = time.monotonic() - start
+        print(f"huge registry: {len(entries)} entries checked in {elapsed:.2f} s")
+        self.assertEqual(stderr.splitlines(),
+                         [f"{rel(huge)}:{bad_line}: error: M07777: write: "
+                          "0x1_0000_0000_0000_0000 does not fit in 64 bits"])
+        self.assertLess(elapsed, 30)
+
+
+if __name__ == "__main__":
+    unittest.main()

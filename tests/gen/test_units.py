@@ -1,0 +1,177 @@
+# SPDX-License-Identifier: MIT
+"""units: the generator's building blocks, in-process.
+
+The source map (lines of headers and keys, past multi-line values), the
+canonical-address rule at 48 and 57 bits, value type checks, the
+expanded reserved list, C escaping and checks.def parsing.
+"""
+import unittest
+
+from gentest import CHECKS, import_msrgen
+
+import_msrgen()
+from msrgen.diag import Diag, hex_num, hex_u64  # noqa: E402
+from msrgen.load import SourceMap, parse_checks, parse_toml  # noqa: E402
+from msrgen.model import BIT, U32, U64, KeyType, Msr, Origin, is_canonical  # noqa: E402
+from msrgen.render import cstr, hex32, hex64  # noqa: E402
+from msrgen.validate import check_value  # noqa: E402
+
+
+class SourceMapLines(unittest.TestCase):
+    TEXT = "\n".join([
+        "schema = 1",                         # 1
+        "# [[msr]] in a comment",             # 2
+        "[feature.A]",                        # 3
+        "leaf = 1",                           # 4
+        "[[msr]]",                            # 5
+        'name = "X"',                         # 6
+        "features = [",                       # 7
+        '  "A",  # ] not the end',            # 8
+        "]",                                  # 9
+        'ref = """',                          # 10
+        "[[msr]]",                            # 11: inside the string
+        'write = 1 """',                      # 12
+        "write = 5",                          # 13
+        "[[msr]]",                            # 14
+        "'odd key' = 1",                      # 15
+        "a.b = 2",                            # 16
+        "[quirk.Q]",                          # 17
+        "why = 'it [is] \"so\"'",             # 18
+        "vendors = [\"amd\",",                # 19
+        "  \"intel\"]",                       # 20
+        "keep_mask = 0x1",                    # 21
+    ]) + "\n"
+
+    def setUp(self) -> None:
+        doc, diags = parse_toml(self.TEXT, "t.toml")
+        self.assertEqual(diags, [])
+        assert doc is not None
+        self.smap: SourceMap = doc.smap
+        self.assertEqual(len(doc.data["msr"]), 2)
+
+    def test_headers_and_keys(self) -> None:
+        line = self.smap.line
+        self.assertEqual(line(("schema",)), 1)
+        self.assertEqual(line(("feature", "A")), 3)
+        self.assertEqual(line(("feature", "A", "leaf")), 4)
+        self.assertEqual(line(("msr", 0)), 5)
+        self.assertEqual(line(("msr", 0, "features")), 7)
+        self.assertEqual(line(("msr", 0, "ref")), 10)
+        self.assertEqual(line(("msr", 0, "write")), 13)
+        self.assertEqual(line(("msr", 1)), 14)
+        self.assertEqual(line(("msr", 1, "odd key")), 15)
+        self.assertEqual(line(("msr", 1, "a", "b")), 16)
+        self.assertEqual(line(("quirk", "Q", "why")), 18)
+        self.assertEqual(line(("quirk", "Q", "vendors")), 19)
+        self.assertEqual(line(("quirk", "Q", "keep_mask")), 21)
+
+    def test_missing_key_maps_to_header(self) -> None:
+        self.assertEqual(self.smap.line(("msr", 1, "index")), 14)
+        self.assertEqual(self.smap.line(("noncanonical",)), 1)
+
+    def test_crlf(self) -> None:
+        doc, _ = parse_toml("schema = 1\r\n\r\n[[msr]]\r\nname = \"X\"\r\n", "t.toml")
+        assert doc is not None
+        self.assertEqual(doc.smap.line(("msr", 0, "name")), 4)
+
+
+class Canonical(unittest.TestCase):
+    def test_48_bits(self) -> None:
+        self.assertTrue(is_canonical(0x0000_7fff_ffff_ffff, 48))
+        self.assertTrue(is_canonical(0xffff_8000_0000_0000, 48))
+        self.assertFalse(is_canonical(0x0000_8000_0000_0000, 48))
+        self.assertFalse(is_canonical(0xffff_7fff_ffff_ffff, 48))
+        self.assertTrue(is_canonical(0, 48))
+        self.assertTrue(is_canonical((1 << 64) - 1, 48))
+
+    def test_57_bits(self) -> None:
+        self.assertTrue(is_canonical(0x00ff_ffff_ffff_ffff, 57))
+        self.assertTrue(is_canonical(0xff00_0000_0000_0000, 57))
+        self.assertFalse(is_canonical(0x0100_0000_0000_0000, 57))
+        self.assertTrue(is_canonical(0x0000_8000_0000_0000, 57))
+        self.assertFalse(is_canonical(0xaaaa_aaaa_aaaa_aaaa, 57))
+        self.assertFalse(is_canonical(0xaaaa_aaaa_aaaa_aaaa, 48))
+
+
+class Values(unittest.TestCase):
+    def test_bool_is_not_an_int(self) -> None:
+        self.assertEqual(check_value(True, U32), ["expected an integer, got a boolean (true)"])
+        self.assertEqual(check_value(1, KeyType("bool")),
+                         ["expected true or false, got an integer (0x1)"])
+
+    def test_ranges(self) -> None:
+        self.assertEqual(check_value((1 << 32) - 1, U32), [])
+        self.assertEqual(check_value(1 << 32, U32), ["0x1_0000_0000 does not fit in 32 bits"])
+        self.assertEqual(check_value((1 << 64) - 1, U64), [])
+        self.assertIn("does not fit in 64 bits", check_value(1 << 64, U64)[0])
+        self.assertIn("is negative", check_value(-1, U64)[0])
+        self.assertEqual(check_value(31, BIT), [])
+        self.assertEqual(check_value(32, BIT), ["32 is out of range 0..31"])
+
+    def test_arrays(self) -> None:
+        names = KeyType("str", pattern="[A-Z]+", array=True)
+        self.assertEqual(check_value(["A", "b"], names), ['item 2: "b" does not match ^[A-Z]+$'])
+        self.assertEqual(check_value("A", names), ['expected an array, got a string ("A")'])
+        self.assertEqual(check_value([], names), [])
+
+    def test_hex_formats(self) -> None:
+        self.assertEqual(hex_u64(0x1800), "0x0000_0000_0000_1800")
+        self.assertEqual(hex_num(1 << 32), "0x1_0000_0000")
+        self.assertEqual(hex_num(-5), "-0x5")
+        self.assertEqual(hex32(0x1a0), "0x000001a0")
+        self.assertEqual(hex64(0x1800), "0x0000000000001800ull")
+        with self.assertRaises(ValueError):
+            hex32(1 << 32)
+
+    def test_diag_format(self) -> None:
+        self.assertEqual(Diag("r.toml", 3, "A/b", "write", "bad").format(),
+                         "r.toml:3: error: A/b: write: bad")
+        self.assertEqual(Diag("r.toml", 0, "", "", "cannot read").format(),
+                         "r.toml: error: cannot read")
+
+
+class Model(unittest.TestCase):
+    def test_expanded_reserved_order(self) -> None:
+        m = Msr(name="X", index=1, features=("A",), write=0x1000, reserved=(0x5, 0x6),
+                reserved_bits=0xf0, canonical=True)
+        got = [(r.value, r.origin) for r in m.expanded_reserved(0xaaaa)]
+        self.assertEqual(got, [(0x5, Origin.LISTED), (0x6, Origin.LISTED),
+                               (0xaaaa, Origin.NONCANONICAL), (0x10f0, Origin.BITS)])
+        self.assertEqual(Msr(name="X", index=1, features=("A",), write=1)
+                         .expanded_reserved(0xaaaa), ())
+
+    def test_sort_key(self) -> None:
+        reg = Msr(name="R", index=0, features=("A",), write=1, kind="kvm_reg")
+        pat = Msr(name="P", index=0x277, features=("A",), write=1)
+        aux = Msr(name="T", label="rdpid", index=0xc000_0103, features=("A",), write=1)
+        self.assertEqual(sorted([reg, aux, pat], key=Msr.sort_key), [pat, aux, reg])
+
+
+class Escaping(unittest.TestCase):
+    def test_cstr(self) -> None:
+        self.assertEqual(cstr(None), "NULL")
+        self.assertEqual(cstr('a "b" \\c'), '"a \\"b\\" \\\\c"')
+        self.assertEqual(cstr("x\ny\tz"), '"x\\ny\\tz"')
+        self.assertEqual(cstr("\x01" + "7"), '"\\0017"')
+        self.assertEqual(cstr("??="), '"?\\?="')
+        self.assertEqual(cstr("für"), '"für"')
+
+
+class ChecksDef(unittest.TestCase):
+    def test_real_file(self) -> None:
+        text = CHECKS.read_text()
+        checks, diags = parse_checks(text, "checks.def")
+        self.assertEqual(diags, [])
+        self.assertEqual(len(checks), sum(1 for line in text.splitlines()
+                                          if line.startswith("CHECK(")))
+        self.assertIn("rdmsr-reset", {c.name for c in checks})
+        self.assertEqual(checks[0].line, text.split("\n").index(
+            next(line for line in text.split("\n") if line.startswith("CHECK("))) + 1)
+
+    def test_bad_lines(self) -> None:
+        _, diags = parse_checks('CHECK(A, "a", "x")\nCHECK(B, "a", "y")\n CHECK(C)\n', "c.def")
+        self.assertEqual([(d.line, d.field) for d in diags], [(2, "name"), (3, "")])
+
+
+if __name__ == "__main__":
+    unittest.main()
