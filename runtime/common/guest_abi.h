@@ -46,7 +46,7 @@ enum guest_fault {
 	GUEST_FAULT_NONE,
 	GUEST_FAULT_HANG,	/* spin forever with interrupts off */
 	GUEST_FAULT_UD,		/* unexpected #UD in guest code */
-	GUEST_FAULT_TRIPLE,	/* load an empty IDT, then fault */
+	GUEST_FAULT_TRIPLE,	/* wipe the IDT, then fault */
 	GUEST_FAULT_BAD_PORT,	/* OUT to a port nobody owns */
 };
 
