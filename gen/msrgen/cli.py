@@ -107,16 +107,29 @@ def render_files(loaded: Loaded, err: TextIO) -> dict[str, str] | None:
                              loaded.registry_path, loaded.deviations_path)
 
 
-def write_atomically(outdir: str, files: dict[str, str]) -> None:
-    """Write every file to a temporary name in outdir, then rename them all.
+def _unchanged(path: str, text: str) -> bool:
+    """Whether a file already holds exactly this text."""
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read() == text
+    except (OSError, UnicodeDecodeError):
+        return False
 
-    If any write fails, the temporary files are removed and the existing
-    outputs are left as they were.
+
+def write_atomically(outdir: str, files: dict[str, str]) -> None:
+    """Write every changed file to a temporary name in outdir, then rename them all.
+
+    Files that already hold their text are left alone, so their timestamps
+    do not change and ninja (restat) recompiles nothing.  If any write
+    fails, the temporary files are removed and the existing outputs are
+    left as they were.
     """
     os.makedirs(outdir, exist_ok=True)
     temps: list[tuple[str, str]] = []
     try:
         for name, text in files.items():
+            if _unchanged(os.path.join(outdir, name), text):
+                continue
             tmp = os.path.join(outdir, f".{name}.{os.getpid()}.tmp")
             temps.append((tmp, os.path.join(outdir, name)))
             with open(tmp, "w", encoding="utf-8", newline="\n") as f:
