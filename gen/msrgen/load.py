@@ -207,6 +207,9 @@ def read_bytes(path: str, display: str) -> tuple[bytes | None, list[Diag]]:
 
 def decode_utf8(raw: bytes, display: str) -> tuple[str | None, list[Diag]]:
     """Decode UTF-8, pointing at the first bad byte if it is not."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [Diag(display, 1, "", "", "starts with a byte order mark; "
+                                               "save the file as UTF-8 without BOM")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as e:

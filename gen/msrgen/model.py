@@ -150,7 +150,8 @@ class Quirk:
     name: str
     vendors: tuple[str, ...] = key(KeyType("str", choices=VENDORS, array=True))
     keep_mask: int = key(U64)
-    why: str = key(KeyType("str", hint="a quirk without a reason cannot be reviewed; say why in a sentence"))
+    why: str = key(KeyType("str", hint="a quirk without a reason cannot be reviewed; "
+                                        "say why in a sentence"))
     ref: str | None = key(TEXT, None)
     line: int = field(default=0, compare=False)
 
@@ -241,7 +242,8 @@ class Deviation:
     check: str = key(TEXT)
     want: int = key(U64)
     got: int = key(U64)
-    why: str = key(KeyType("str", hint="a deviation without a reason cannot be reviewed; say why in a sentence"))
+    why: str = key(KeyType("str", hint="a deviation without a reason cannot be reviewed; "
+                                        "say why in a sentence"))
     label: str | None = key(KeyType("str", pattern=LOWER_NAME), None)
     line: int = field(default=0, compare=False)
 

@@ -114,8 +114,15 @@ def _quirk_view(q: Quirk, source: str) -> dict[str, Any]:
     }
 
 
+def _quirk_mask(names: tuple[str, ...]) -> str:
+    """The C expression of an entry's quirk bits: 0, 1u << Q, (1u << Q) | (1u << R)."""
+    bits = [f"1u << QUIRK_{name}" for name in names]
+    if len(bits) <= 1:
+        return bits[0] if bits else "0"
+    return " | ".join(f"({b})" for b in bits)
+
+
 def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
-    quirks = [f"1u << QUIRK_{name}" for name in m.quirks]
     reserved = m.expanded_reserved(noncanonical)
     return {
         "id": f"MSRENT_{m.c_suffix()}",
@@ -137,8 +144,7 @@ def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
         "reserved_bits": m.reserved_bits,
         "nr_reserved": len(reserved),
         "reserved": [{"value": r.value, "origin": r.origin.value} for r in reserved],
-        "quirks": " | ".join(f"({q})" for q in quirks) if len(quirks) > 1
-                  else (quirks[0] if quirks else "0"),
+        "quirks": _quirk_mask(m.quirks),
     }
 
 
@@ -154,7 +160,8 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
     for d in deviations.deviations:
         (target,) = registry.find(d.entry, d.label)
         devs.append({
-            "provenance": f"{deviations_path}: [[deviation]] {d.flavour} {target.display} {d.check}",
+            "provenance": (f"{deviations_path}: [[deviation]] {d.flavour} {target.display} "
+                           f"{d.check}"),
             "flavour": d.flavour,
             "entry": f"MSRENT_{target.c_suffix()}",
             "check": check_ids[d.check],

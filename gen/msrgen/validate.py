@@ -289,11 +289,14 @@ def _check_reserved(m: Msr, where: Where, noncanonical: int | None) -> list[Diag
     expanded = m.expanded_reserved(noncanonical if noncanonical is not None else 0)
     diags = []
     if len(expanded) > MSR_MAX_RESERVED:
+        sources = [f"{len(m.reserved)} listed"]
+        if m.canonical:
+            sources.append("noncanonical")
+        if m.reserved_bits:
+            sources.append("write | reserved_bits")
         diags.append(where.diag("reserved", f"{len(expanded)} reserved values once expanded "
-                                            f"({len(m.reserved)} listed"
-                                            + (" + noncanonical" if m.canonical else "")
-                                            + (" + write | reserved_bits" if m.reserved_bits else "")
-                                            + f"); at most {MSR_MAX_RESERVED} (MSR_MAX_RESERVED)"))
+                                            f"({' + '.join(sources)}); at most "
+                                            f"{MSR_MAX_RESERVED} (MSR_MAX_RESERVED)"))
     seen: dict[int, Origin] = {}
     for r in expanded:
         if r.origin is Origin.NONCANONICAL and noncanonical is None:
@@ -309,7 +312,8 @@ def _check_reserved(m: Msr, where: Where, noncanonical: int | None) -> list[Diag
             diags.append(where.diag(field, f"{text} equals the reset value: a WRMSR of the reset "
                                            "value must succeed"))
         if r.value in seen:
-            diags.append(where.diag(field, f"{text} repeats {_origin_text(seen[r.value], r.value)}"))
+            first = _origin_text(seen[r.value], r.value)
+            diags.append(where.diag(field, f"{text} repeats {first}"))
         else:
             seen[r.value] = r.origin
     return diags
@@ -372,11 +376,12 @@ def _check_order(entries: list[tuple[Msr, Where]]) -> list[Diag]:
     return []
 
 
-def _msr_display(raw: Mapping[str, Any], i: int) -> str:
-    """How errors name an [[msr]] table, even one whose name is broken."""
-    name, label = raw.get("name"), raw.get("label")
+def _entry_display(table: str, name: Any, label: Any, i: int) -> str:
+    """How errors name the i-th [[table]]: NAME or NAME/label when those are usable,
+    else by position ("[[msr]] #3"), so even a table with a broken name is named.
+    """
     if not isinstance(name, str) or not name:
-        return f"[[msr]] #{i + 1}"
+        return f"[[{table}]] #{i + 1}"
     return f"{name}/{label}" if isinstance(label, str) and label else name
 
 
@@ -430,7 +435,7 @@ def validate_registry(doc: Document) -> list[Diag]:
         diags.append(top.diag("msr", "no [[msr]] entries; the registry needs at least one"))
     entries = []
     for i, raw in enumerate(raw_msrs):
-        where = Where(doc, ("msr", i), _msr_display(raw, i))
+        where = Where(doc, ("msr", i), _entry_display("msr", raw.get("name"), raw.get("label"), i))
         errs = check_table(raw, Msr, where)
         diags += errs
         if errs:
@@ -443,12 +448,6 @@ def validate_registry(doc: Document) -> list[Diag]:
 
 
 # Deviations ----------------------------------------------------------------
-
-def _deviation_display(raw: Mapping[str, Any], i: int) -> str:
-    """How errors name a [[deviation]]: by the registry entry it is about."""
-    return _msr_display({"name": raw.get("entry"), "label": raw.get("label")}, i) \
-        .replace("[[msr]]", "[[deviation]]")
-
 
 def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
                     checks: Collection[str] | None) -> list[Diag]:
@@ -498,7 +497,9 @@ def validate_deviations(doc: Document, registry: Registry | None,
     diags += errs
     seen: dict[tuple[Any, ...], Deviation] = {}
     for i, raw in enumerate(raw_devs):
-        where = Where(doc, ("deviation", i), _deviation_display(raw, i))
+        # Named by the registry entry it is about.
+        where = Where(doc, ("deviation", i),
+                      _entry_display("deviation", raw.get("entry"), raw.get("label"), i))
         errs = check_table(raw, Deviation, where)
         diags += errs
         if errs:

@@ -8,8 +8,9 @@ tests/gen/ok_small/msrs.toml; the others are registries.  For each one,
 substring as `<fixture>:LINE: error: ...`, print nothing but such error
 lines, and leave its output directory exactly as it was.
 
-A few inputs cannot be committed as fixtures (a 0-byte file, a file too big
-to review, a missing file); they are built here.
+A few inputs cannot be committed as fixtures (a 0-byte file, a byte order
+mark, a file too big to review, a missing file, a broken checks.def); they
+are built here.
 """
 from __future__ import annotations
 
@@ -83,6 +84,13 @@ class Errors(unittest.TestCase):
             empty.write_bytes(b"")
             stderr = self.render_fails(empty, OK_SMALL / "deviations.toml")
             self.assertIn(f"{rel(empty)}:1: error: top level: schema: empty document", stderr)
+
+    def test_byte_order_mark(self) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            bom = Path(tmp) / "msrs.toml"
+            bom.write_bytes(b"\xef\xbb\xbf" + (OK_SMALL / "msrs.toml").read_bytes())
+            stderr = self.render_fails(bom, OK_SMALL / "deviations.toml")
+            self.assertIn(f"{rel(bom)}:1: error: starts with a byte order mark", stderr)
 
     def test_missing_file(self) -> None:
         stderr = self.render_fails(FIXTURES / "no_such_file.toml", OK_SMALL / "deviations.toml")
