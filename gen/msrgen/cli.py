@@ -62,8 +62,10 @@ def load_all(args: argparse.Namespace) -> tuple[Loaded, list[Diag]]:
             registry = build_registry(doc.data, doc.smap.lines)
 
     checks = None
+    checks_path = ""
     if args.checks is not None:
-        checks, errs = load_checks(args.checks, display_path(args.checks, args.root))
+        checks_path = display_path(args.checks, args.root)
+        checks, errs = load_checks(args.checks, checks_path)
         diags += errs
         if errs:
             checks = None
@@ -75,15 +77,12 @@ def load_all(args: argparse.Namespace) -> tuple[Loaded, list[Diag]]:
         doc, errs = load_toml(args.deviations, dev_path)
         diags += errs
         if doc is not None:
-            errs = validate_deviations(doc, registry if not diags else None, checks)
+            errs = validate_deviations(doc, registry, checks)
             diags += errs
             if not errs:
                 deviations = build_deviations(doc.data, doc.smap.lines)
     loaded = Loaded(registry, deviations, checks, reg_path, dev_path)
-    order = [reg_path, dev_path]
-    if args.checks is not None:
-        order.append(display_path(args.checks, args.root))
-    return loaded, sort_diags(diags, order)
+    return loaded, sort_diags(diags, [reg_path, dev_path, checks_path])
 
 
 def report(diags: Sequence[Diag], err: TextIO) -> int:

@@ -3,11 +3,12 @@
 
 The source map (lines of headers and keys, past multi-line values), the
 canonical-address rule at 48 and 57 bits, value type checks, the
-expanded reserved list, C escaping and checks.def parsing.
+expanded reserved list, C escaping, checks.def parsing, and the list of
+generator files gen/meson.build makes the tables depend on.
 """
 import unittest
 
-from gentest import CHECKS, import_msrgen
+from gentest import CHECKS, SRC, import_msrgen
 
 import_msrgen()
 from msrgen.diag import Diag, hex_num, hex_u64  # noqa: E402
@@ -171,6 +172,17 @@ class ChecksDef(unittest.TestCase):
     def test_bad_lines(self) -> None:
         _, diags = parse_checks('CHECK(A, "a", "x")\nCHECK(B, "a", "y")\n CHECK(C)\n', "c.def")
         self.assertEqual([(d.line, d.field) for d in diags], [(2, "name"), (3, "")])
+
+
+class MesonDependencies(unittest.TestCase):
+    def test_every_generator_file_is_a_dependency(self) -> None:
+        """gen/meson.build lists every module and template, so editing one regenerates."""
+        build = (SRC / "gen" / "meson.build").read_text()
+        gen = SRC / "gen"
+        files = [*gen.glob("msrgen/*.py"), *gen.glob("msrgen/templates/*.j2")]
+        self.assertTrue(files)
+        for path in files:
+            self.assertIn(f"'{path.relative_to(gen).as_posix()}'", build)
 
 
 if __name__ == "__main__":
