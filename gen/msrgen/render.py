@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from types import MappingProxyType
 from typing import Any
 
 import jinja2
@@ -17,14 +18,14 @@ from .model import Check, Deviations, Feature, Msr, Quirk, Registry
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 
 # Output file -> template, in the order they are written and compared.
-OUTPUTS = {
+OUTPUTS = MappingProxyType({
     "msr_table.h": "msr_table.h.j2",
     "msr_table.c": "msr_table.c.j2",
     "msr_checks.c": "msr_checks.c.j2",
     "deviations.c": "deviations.c.j2",
-}
+})
 
-_SIMPLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+_SIMPLE_ESCAPES = MappingProxyType({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"})
 
 
 def hex32(value: int) -> str:

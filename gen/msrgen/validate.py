@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from .diag import Diag, hex_index, hex_num, hex_u64
@@ -221,8 +222,8 @@ def _origin_text(origin: Origin, value: int) -> str:
     return f"write | reserved_bits ({hex_u64(value)})"
 
 
-_ORIGIN_FIELD = {Origin.LISTED: "reserved", Origin.NONCANONICAL: "canonical",
-                 Origin.BITS: "reserved_bits"}
+_ORIGIN_FIELD = MappingProxyType({Origin.LISTED: "reserved", Origin.NONCANONICAL: "canonical",
+                                   Origin.BITS: "reserved_bits"})
 
 
 def check_msr(m: Msr, where: Where, features: Collection[str], quirks: Collection[str],
