@@ -17,7 +17,7 @@ from typing import Any
 from .diag import Diag
 from .model import Check
 
-Path = tuple[Any, ...]
+TomlPath = tuple[Any, ...]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
 _TOML_POS = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
@@ -41,16 +41,21 @@ def _split_key(text: str) -> tuple[str, ...] | None:
     return tuple(parts)
 
 
+def _skip_string(s: str, i: int) -> int:
+    """Where scanning resumes after the one-line string that opens at s[i]."""
+    quote = s[i]
+    i += 1
+    while i < len(s) and s[i] != quote:
+        i += 2 if quote == '"' and s[i] == "\\" else 1
+    return i + 1
+
+
 def _find_unquoted(s: str, start: int, token: str) -> int:
     """Index of the first `token` in s[start:] outside quoted keys, or -1."""
     i = start
     while i < len(s):
-        c = s[i]
-        if c in "\"'":
-            j = i + 1
-            while j < len(s) and s[j] != c:
-                j += 2 if c == '"' and s[j] == "\\" else 1
-            i = j + 1
+        if s[i] in "\"'":
+            i = _skip_string(s, i)
         elif s.startswith(token, i):
             return i
         else:
@@ -84,10 +89,7 @@ class _ValueScanner:
                 self.multiline = s[i:i + 3]
                 i += 3
             elif c in "\"'":
-                j = i + 1
-                while j < n and s[j] != c:
-                    j += 2 if c == '"' and s[j] == "\\" else 1
-                i = j + 1
+                i = _skip_string(s, i)
             else:
                 if c in "[{":
                     self.depth += 1
@@ -118,14 +120,14 @@ class _ValueScanner:
 class SourceMap:
     """Line numbers of the tables and keys of one TOML document."""
 
-    lines: dict[Path, int] = field(default_factory=dict)
+    lines: dict[TomlPath, int] = field(default_factory=dict)
 
     @classmethod
     def scan(cls, text: str) -> SourceMap:
         """Build the map from a document tomllib already accepted."""
         smap = cls({(): 1})
-        arrays: dict[Path, int] = {}
-        table: Path = ()
+        arrays: dict[TomlPath, int] = {}
+        table: TomlPath = ()
         value = _ValueScanner()
         for lineno, line in enumerate(text.split("\n"), 1):
             if value.busy:
@@ -162,21 +164,21 @@ class SourceMap:
         return smap
 
     @staticmethod
-    def _resolve(parts: tuple[str, ...], arrays: dict[Path, int]) -> Path:
+    def _resolve(parts: tuple[str, ...], arrays: dict[TomlPath, int]) -> TomlPath:
         """A header's path, with each array of tables replaced by its last element."""
-        path: Path = ()
+        path: TomlPath = ()
         for part in parts:
             path += (part,)
             if path in arrays:
                 path += (arrays[path] - 1,)
         return path
 
-    def _record(self, path: Path, lineno: int) -> None:
+    def _record(self, path: TomlPath, lineno: int) -> None:
         """Remember the first line of a path and of the tables it implies."""
         for n in range(1, len(path) + 1):
             self.lines.setdefault(path[:n], lineno)
 
-    def line(self, path: Path) -> int:
+    def line(self, path: TomlPath) -> int:
         """The line of a path, or of its nearest recorded parent.
 
         A key the table leaves out maps to the table's header, which is where

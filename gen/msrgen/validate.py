@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .diag import Diag, hex_index, hex_num, hex_u64
-from .load import Document, Path
+from .load import Document, TomlPath
 from .model import (DEVIATION_TABLES, MAX_ENTRIES, MAX_FEATURES, MAX_QUIRKS,
                     MSR_MAX_FEATURES, MSR_MAX_RESERVED, REGISTRY_TABLES, SCHEMA_VERSION,
                     UPPER_NAME, Check, Deviation, Deviations, Feature, KeyType, Msr,
@@ -32,7 +32,7 @@ class Where:
     """A table being validated: where its errors go and how they name it."""
 
     doc: Document
-    path: Path
+    path: TomlPath
     entry: str
 
     def diag(self, field: str, message: str) -> Diag:
