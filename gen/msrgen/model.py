@@ -245,11 +245,14 @@ class Deviation:
     why: str = key(KeyType("str", hint="a deviation without a reason cannot be reviewed; "
                                         "say why in a sentence"))
     label: str | None = key(KeyType("str", pattern=LOWER_NAME), None)
+    # Only on hosts of these CPUID vendors; empty: any vendor.
+    vendors: tuple[str, ...] = key(KeyType("str", choices=VENDORS, array=True), ())
     line: int = field(default=0, compare=False)
 
-    def identity(self) -> tuple[str, str, str | None, str, int, int]:
+    def identity(self) -> tuple[Any, ...]:
         """What makes two deviations the same one."""
-        return (self.flavour, self.entry, self.label, self.check, self.want, self.got)
+        return (self.flavour, tuple(sorted(self.vendors)), self.entry, self.label, self.check,
+                self.want, self.got)
 
 
 @dataclass(frozen=True)

@@ -103,13 +103,18 @@ def _feature_view(f: Feature, source: str) -> dict[str, Any]:
     }
 
 
+def _vendor_mask(vendors: tuple[str, ...]) -> str:
+    """A VENDOR_BIT() mask in C, or 0 for "any vendor"."""
+    return " | ".join(f"VENDOR_BIT(VENDOR_{v.upper()})" for v in vendors) or "0"
+
+
 def _quirk_view(q: Quirk, source: str) -> dict[str, Any]:
     return {
         "id": f"QUIRK_{q.name}",
         "provenance": f"{source}: [quirk.{q.name}]",
         "ref": comment_text(q.ref) if q.ref else None,
         "name": q.name,
-        "vendors": " | ".join(f"VENDOR_BIT(VENDOR_{v.upper()})" for v in q.vendors),
+        "vendors": _vendor_mask(q.vendors),
         "keep_mask": q.keep_mask,
         "why": q.why,
     }
@@ -164,6 +169,7 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
             "provenance": (f"{deviations_path}: [[deviation]] {d.flavour} {target.display} "
                            f"{d.check}"),
             "flavour": d.flavour,
+            "vendors": _vendor_mask(d.vendors),
             "entry": f"MSRENT_{target.c_suffix()}",
             "check": check_ids[d.check],
             "want": d.want,

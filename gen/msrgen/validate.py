@@ -476,6 +476,8 @@ def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
         elif len(matches) > 1:
             diags.append(where.diag("entry", f"{dev.entry} has {len(matches)} entries (labels "
                                              f"{labels}): set `label` to pick one"))
+    for vendor in _repeats(dev.vendors):
+        diags.append(where.diag("vendors", f"{_quote(vendor)} is listed twice"))
     if dev.want == dev.got:
         diags.append(where.diag("got", f"want and got are both {hex_u64(dev.want)}: a deviation "
                                        "is a difference from upstream"))

@@ -9,8 +9,11 @@
 
 #include <stdint.h>
 
+#include "registry.h"
+
 struct deviation {
 	const char *flavour;	/* loaded KVM vendor module, e.g. "kvm_pvm" */
+	uint32_t vendors;	/* VENDOR_BIT() mask of host vendors; 0: any */
 	uint16_t entry;		/* enum msr_entry_id */
 	uint16_t check;		/* enum check_id */
 	uint64_t want;

@@ -64,6 +64,7 @@ struct report {
 	bool tap;		/* TAP 13 on out, else the readable report */
 	bool verbose;		/* readable report: every check, not only failures */
 	const char *flavour;	/* deviations apply to this KVM flavour */
+	enum vendor vendor;	/* ... and to this host vendor */
 	unsigned int points;
 	struct outcome_counts total;
 	struct outcome_counts per_entry[NR_MSR_ENTRIES + 1];
@@ -74,7 +75,7 @@ struct report {
 	unsigned int *deviation_hits;	/* per deviations[] row */
 };
 
-/* r->flavour and r->selected are filled in by the suite. */
+/* r->flavour, r->vendor and r->selected are filled in by the suite. */
 void report_init(struct report *r, FILE *out, bool tap, bool verbose);
 void report_free(struct report *r);
 /* The whole suite is skipped: TAP "1..0 # SKIP why", or one line. */

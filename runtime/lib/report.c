@@ -80,6 +80,14 @@ void report_note(struct report *r, const char *fmt, ...)
 	fflush(r->out);
 }
 
+/* The deviation is about this host: its KVM flavour and CPU vendor. */
+static bool deviation_applies(const struct report *r,
+			      const struct deviation *d)
+{
+	return !strcmp(d->flavour, r->flavour) &&
+	       (!d->vendors || (d->vendors & VENDOR_BIT(r->vendor)));
+}
+
 static int find_deviation(const struct report *r,
 			  const struct check_result *res)
 {
@@ -90,7 +98,7 @@ static int find_deviation(const struct report *r,
 	for (i = 0; i < nr_deviations; i++) {
 		const struct deviation *d = &deviations[i];
 
-		if (!strcmp(d->flavour, r->flavour) && d->entry == res->entry &&
+		if (deviation_applies(r, d) && d->entry == res->entry &&
 		    d->check == res->check && d->want == res->want &&
 		    d->got == res->got)
 			return i;
@@ -238,7 +246,7 @@ static void check_stale_deviations(struct report *r)
 		};
 		char name[64];
 
-		if (strcmp(d->flavour, r->flavour) || !r->selected[d->entry] ||
+		if (!deviation_applies(r, d) || !r->selected[d->entry] ||
 		    r->deviation_hits[i])
 			continue;
 		res.status = RESULT_FAIL;

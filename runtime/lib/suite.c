@@ -407,6 +407,7 @@ int suite_run(const struct suite_opts *opts, struct report *rep)
 		o->hooks->adjust_host(&s.host, o->hooks->opaque);
 
 	rep->flavour = o->flavour ? o->flavour : s.host.flavour;
+	rep->vendor = s.host.vendor;
 	for (id = 0; id < NR_MSR_ENTRIES; id++)
 		rep->selected[id] = suite_entry_selected(o, &msr_entries[id]);
 	describe_host(&s);

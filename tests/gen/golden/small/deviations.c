@@ -10,6 +10,7 @@ const struct deviation deviations[] = {
 	/* tests/gen/ok_small/deviations.toml: [[deviation]] kvm_test FOO rdmsr-reset */
 	{
 		.flavour = "kvm_test",
+		.vendors = 0,
 		.entry = MSRENT_FOO,
 		.check = CHECK_RDMSR_RESET,
 		.want = 0x0000000000000000ull,
@@ -19,6 +20,7 @@ const struct deviation deviations[] = {
 	/* tests/gen/ok_small/deviations.toml: [[deviation]] kvm_test BAR/two wrmsr-reserved-gp */
 	{
 		.flavour = "kvm_test",
+		.vendors = 0,
 		.entry = MSRENT_BAR_TWO,
 		.check = CHECK_WRMSR_RESERVED_GP,
 		.want = 0x000000000000000dull,
