@@ -24,6 +24,7 @@
  *   msrcheck-oracle 1
  *   vendor NAME amd_compatible=B
  *   feature NAME cleared=B                    the featureless vCPU
+ *   readback ENTRY vendor=V all_ones=HEX      RDMSR after WRMSR of ~0
  *   scenario ENTRY vendor=V kvm=SET vcpu=SET ignore_msrs=B pass=P realistic=B
  * then, for an entry of kind msr:
  *    path=supported|unsupported host_checks=B save_list=listed|unlisted|exempt
@@ -287,6 +288,17 @@ int main(void)
 	/* A bit beyond the registry's features would clear something else. */
 	if (NR_FEATURES < 64 && (cleared >> (NR_FEATURES % 64)))
 		printf("feature ?beyond cleared=1\n");
+	for (i = 0; i < NR_MSR_ENTRIES; i++) {
+		const struct msr_entry *e = &msr_entries[i];
+		char name[64];
+		unsigned int v;
+
+		entry_name(e, name, sizeof(name));
+		for (v = 0; v < NR_VENDORS; v++)
+			printf("readback %s vendor=%s all_ones=0x%016" PRIx64
+			       "\n", name, vendor_names[v],
+			       rules_readback(e, v, ~(uint64_t)0));
+	}
 	for (i = 0; i < NR_MSR_ENTRIES; i++)
 		dump_entry(&msr_entries[i]);
 	if (fflush(stdout) || ferror(stdout)) {

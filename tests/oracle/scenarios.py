@@ -1,0 +1,432 @@
+# SPDX-License-Identifier: MIT
+"""scenarios: named, concrete expectations on the rules, read from oracle_dump.
+
+Each function below is one test case (TAP test point named after it).  They
+state facts of upstream msrs_test and of msrcheck's documented differences
+in terms of actual numbers, so a reader can check them without reading the
+rules or the spec.
+
+Usage: scenarios.py ORACLE_DUMP     (TAP 13 on stdout)
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+
+import oracle_text
+from oracle_text import Block, Dump, Step
+
+GP = 13
+EINVAL = 22
+TSC_AUX = ("TSC_AUX/rdpid", "TSC_AUX/rdtscp")
+TSC_AUX_RSVD = 0xaaaa_5555_aaaa_5555
+CET = ("IA32_U_CET/ibt", "IA32_U_CET/shstk", "IA32_S_CET/ibt", "IA32_S_CET/shstk")
+AMD_LIKE = ("amd", "hygon")
+INTEL_LIKE = ("intel", "other")
+CANONICAL_VAL = 0x0000_1234_5678_9000
+NONCANONICAL = 0xaaaa_aaaa_aaaa_aaaa
+
+SCENARIOS: list[Callable[[Dump], None]] = []
+
+
+def scenario(fn: Callable[[Dump], None]) -> Callable[[Dump], None]:
+    """Register a test case; its name is the function's."""
+    SCENARIOS.append(fn)
+    return fn
+
+
+def S(op: str, check: str, skip: str = "SKIP_NONE", fault: int = 0, reserved: int = -1,
+      restore: int = 0, value: int = 0, want: int = 0) -> Step:
+    """A wanted step; every field is compared."""
+    return Step(op, check, skip, fault, reserved, restore, value, want)
+
+
+def expect_steps(blocks: Iterable[Block], where: str, want: list[Step]) -> None:
+    """Every block has exactly these steps at `where`."""
+    for b in blocks:
+        got = b.steps(where)
+        if got != want:
+            raise AssertionError(
+                f"{b.header}\n  {where} steps: wanted\n    "
+                + "\n    ".join(s.short() for s in want) + "\n  got\n    "
+                + "\n    ".join(s.short() for s in got))
+
+
+def expect(cond: bool, b: Block | None, what: str) -> None:
+    """A plain assertion that names the scenario."""
+    if not cond:
+        raise AssertionError(f"{b.header + ': ' if b else ''}{what}")
+
+
+def truncated_sequence(value: int, read: int, reset: int = 0, i: int = 0) -> list[Step]:
+    """The after-host steps of a reserved value that is written truncated."""
+    return [
+        S("WRMSR", "wrmsr-truncated", reserved=i, value=value),
+        S("RDMSR", "rdmsr-truncated", reserved=i, want=read),
+        S("WRMSR", "wrmsr-restore", value=reset),
+        S("RDMSR", "rdmsr-restore", reserved=i, want=reset),
+    ]
+
+
+def reserved_gp(value: int, i: int = 0) -> list[Step]:
+    """The after-host step of a reserved value that must #GP (undone if not)."""
+    return [S("WRMSR", "wrmsr-reserved-gp", fault=GP, reserved=i, restore=1, value=value)]
+
+
+def tsc_aux_after(d: Dump, vendors: Iterable[str], vcpu: set[str], want: list[Step]) -> None:
+    """TSC_AUX's after-host steps for every TSC_AUX entry, vendor and KVM."""
+    for entry in TSC_AUX:
+        for b in d.select(entry=entry, vendor=vendors, vcpu=vcpu, ignore_msrs=False,
+                          realistic=True):
+            steps = b.steps("after")
+            # The supported path first reads what the host wrote back.
+            if b.attrs()["path"] == "supported":
+                expect(steps[:1] == [S("RDMSR", "rdmsr-host-reset")], b, "no host-reset read")
+                steps = steps[1:]
+            if steps != want:
+                raise AssertionError(f"{b.header}\n  wanted\n    "
+                                     + "\n    ".join(s.short() for s in want) + "\n  got\n    "
+                                     + "\n    ".join(s.short() for s in steps))
+            faults = [f for _, f in b.reserved()]
+            expect(faults == [want[0].check == "wrmsr-reserved-gp"], b,
+                   f"reserved faults={faults}")
+
+
+# --- the seed fix: "any feature" reserved-value rule for TSC_AUX ----------------
+
+@scenario
+def seed_fix_amd_rdpid_only_tsc_aux_reserved_truncated(d: Dump) -> None:
+    tsc_aux_after(d, ["amd"], {"RDPID"}, truncated_sequence(TSC_AUX_RSVD, 0xaaaa5555))
+
+
+@scenario
+def seed_fix_amd_rdtscp_only_tsc_aux_reserved_truncated(d: Dump) -> None:
+    tsc_aux_after(d, ["amd"], {"RDTSCP"}, truncated_sequence(TSC_AUX_RSVD, 0xaaaa5555))
+
+
+@scenario
+def seed_fix_hygon_rdpid_only_tsc_aux_reserved_truncated(d: Dump) -> None:
+    tsc_aux_after(d, ["hygon"], {"RDPID"}, truncated_sequence(TSC_AUX_RSVD, 0xaaaa5555))
+
+
+@scenario
+def seed_fix_hygon_rdtscp_only_tsc_aux_reserved_truncated(d: Dump) -> None:
+    tsc_aux_after(d, ["hygon"], {"RDTSCP"}, truncated_sequence(TSC_AUX_RSVD, 0xaaaa5555))
+
+
+@scenario
+def seed_fix_amd_hygon_both_tsc_aux_reserved_truncated(d: Dump) -> None:
+    tsc_aux_after(d, AMD_LIKE, {"RDPID", "RDTSCP"},
+                  truncated_sequence(TSC_AUX_RSVD, 0xaaaa5555))
+
+
+@scenario
+def seed_fix_amd_neither_gp(d: Dump) -> None:
+    tsc_aux_after(d, ["amd"], set(), reserved_gp(TSC_AUX_RSVD))
+
+
+@scenario
+def seed_fix_hygon_neither_gp(d: Dump) -> None:
+    tsc_aux_after(d, ["hygon"], set(), reserved_gp(TSC_AUX_RSVD))
+
+
+@scenario
+def seed_fix_intel_rdpid_only_gp(d: Dump) -> None:
+    tsc_aux_after(d, ["intel"], {"RDPID"}, reserved_gp(TSC_AUX_RSVD))
+
+
+@scenario
+def seed_fix_intel_rdtscp_only_gp(d: Dump) -> None:
+    tsc_aux_after(d, ["intel"], {"RDTSCP"}, reserved_gp(TSC_AUX_RSVD))
+
+
+@scenario
+def seed_fix_other_vendor_one_feature_gp(d: Dump) -> None:
+    tsc_aux_after(d, ["other"], {"RDPID"}, reserved_gp(TSC_AUX_RSVD))
+    tsc_aux_after(d, ["other"], {"RDTSCP"}, reserved_gp(TSC_AUX_RSVD))
+
+
+# --- vendor truncation of SYSENTER -------------------------------------------
+
+def sysenter(d: Dump, entry: str, write: int, read_amd: int) -> None:
+    for b in d.select(entry=entry, vcpu={"NONE"}, realistic=True):
+        read = read_amd if b.vendor in AMD_LIKE else write
+        expect_steps([b], "main", [
+            S("RDMSR", "rdmsr-reset"),
+            S("WRMSR", "wrmsr", value=write),
+            S("RDMSR", "rdmsr-write", want=read),
+        ])
+        expect(b.sync("main") == read, b, f"main sync {b.sync('main'):#x}, wanted {read:#x}")
+    for v in ("intel", "amd", "hygon", "other"):
+        keep = 0xffff_ffff if v in AMD_LIKE and read_amd != write else 2**64 - 1
+        got = d.readback_all_ones(entry, v)
+        expect(got == keep, None, f"{entry} on {v}: WRMSR ~0 reads back {got:#x}, wanted {keep:#x}")
+
+
+@scenario
+def sysenter_esp_truncated_on_amd_hygon_only(d: Dump) -> None:
+    sysenter(d, "IA32_SYSENTER_ESP", CANONICAL_VAL, 0x5678_9000)
+
+
+@scenario
+def sysenter_eip_truncated_on_amd_hygon_only(d: Dump) -> None:
+    sysenter(d, "IA32_SYSENTER_EIP", CANONICAL_VAL, 0x5678_9000)
+
+
+@scenario
+def sysenter_cs_never_truncated(d: Dump) -> None:
+    sysenter(d, "IA32_SYSENTER_CS", 0x1234, 0x1234)
+
+
+# --- secondary features ------------------------------------------------------------
+
+@scenario
+def cet_secondary_only_rdmsr_skipped_wrmsr_gp(d: Dump) -> None:
+    for entry in CET:
+        primary, secondary = ("IBT", "SHSTK") if entry.endswith("ibt") else ("SHSTK", "IBT")
+        write = 0x4 if primary == "IBT" else 0x1
+        blocks = d.select(entry=entry, vcpu={secondary}, ignore_msrs=False)
+        for b in blocks:
+            expect(b.attrs()["path"] == "unsupported", b, "path is not unsupported")
+        expect_steps(blocks, "main", [
+            S("SKIP", "rdmsr-gp", skip="SKIP_SECONDARY"),
+            S("WRMSR", "wrmsr-gp", fault=GP, restore=1, value=write),
+        ])
+        # The reserved bits #GP whichever feature makes the MSR exist.
+        for b in blocks:
+            expect(b.steps("after") == reserved_gp(0x3c0), b, "CET reserved value does not #GP")
+
+
+@scenario
+def tsc_aux_secondary_only_both_skipped(d: Dump) -> None:
+    for entry, secondary in (("TSC_AUX/rdpid", "RDTSCP"), ("TSC_AUX/rdtscp", "RDPID")):
+        blocks = d.select(entry=entry, vcpu={secondary}, ignore_msrs=False)
+        expect_steps(blocks, "main", [
+            S("SKIP", "rdmsr-gp", skip="SKIP_SECONDARY"),
+            S("SKIP", "wrmsr-gp", skip="SKIP_SECONDARY"),
+        ])
+        for b in blocks:
+            expect(b.sync("main") == 0, b, "TSC_AUX reports a value it never wrote")
+
+
+@scenario
+def unsupported_without_any_feature_both_gp(d: Dump) -> None:
+    writes = {"IA32_U_CET/ibt": 0x4, "IA32_U_CET/shstk": 0x1, "IA32_S_CET/ibt": 0x4,
+              "IA32_S_CET/shstk": 0x1, "TSC_AUX/rdpid": 0x1234_5678,
+              "TSC_AUX/rdtscp": 0x1234_5678, "IA32_PL0_SSP/alignment": CANONICAL_VAL,
+              "LSTAR": CANONICAL_VAL}
+    for entry, write in writes.items():
+        for b in d.select(entry=entry, vcpu=set(), ignore_msrs=False):
+            expect_steps([b], "main", [
+                S("RDMSR", "rdmsr-gp", fault=GP),
+                S("WRMSR", "wrmsr-gp", fault=GP, restore=1, value=write),
+            ])
+
+
+# --- ignore_msrs ---------------------------------------------------------------
+
+def msr_blocks(d: Dump, ignore_msrs: bool | None = None) -> list[Block]:
+    """Every block of an entry of kind msr."""
+    return [b for b in d.select(ignore_msrs=ignore_msrs) if "path" in b.attrs()]
+
+
+@scenario
+def ignore_msrs_unsupported_checks_skipped(d: Dump) -> None:
+    for b in msr_blocks(d, ignore_msrs=True):
+        if b.attrs()["path"] == "unsupported":
+            expect_steps([b], "main", [
+                S("SKIP", "rdmsr-gp", skip="SKIP_IGNORE_MSRS"),
+                S("SKIP", "wrmsr-gp", skip="SKIP_IGNORE_MSRS"),
+            ])
+
+
+@scenario
+def ignore_msrs_reserved_checks_skipped(d: Dump) -> None:
+    seen = 0
+    for b in msr_blocks(d, ignore_msrs=True):
+        after = [s for s in b.steps("after") if s.check != "rdmsr-host-reset"]
+        want = [S("SKIP", "wrmsr-reserved-gp", skip="SKIP_IGNORE_MSRS", reserved=i)
+                for i in range(len(b.reserved()))]
+        expect(after == want, b, "reserved values not all skipped: "
+               + "; ".join(s.short() for s in after))
+        seen += len(want)
+    expect(seen > 0, None, "no reserved value seen")
+
+
+@scenario
+def ignore_msrs_supported_path_unchanged(d: Dump) -> None:
+    plain = {(b.entry, b.vendor, b.kvm, b.vcpu, b.pass_): b
+             for b in msr_blocks(d, ignore_msrs=False)}
+    for b in msr_blocks(d, ignore_msrs=True):
+        if b.attrs()["path"] != "supported":
+            continue
+        twin = plain[(b.entry, b.vendor, b.kvm, b.vcpu, b.pass_)]
+        for where in ("main", "main host", "after host"):
+            expect(b.steps(where) == twin.steps(where), b, f"{where} steps change with ignore_msrs")
+        expect(b.sync("main") == twin.sync("main"), b, "main sync changes with ignore_msrs")
+        expect(b.steps("after")[:1] == twin.steps("after")[:1], b,
+               "host-reset read changes with ignore_msrs")
+
+
+# --- the featureless vCPU -----------------------------------------------------------
+
+@scenario
+def featureless_vcpu_clears_all_but_lm_none(d: Dump) -> None:
+    cleared = d.cleared()
+    want = {f: f not in ("LM", "NONE") for f in cleared}
+    expect(cleared == want, None, f"cleared {cleared}, wanted {want}")
+    expect({"IBT", "SHSTK", "RDPID", "RDTSCP"} <= set(cleared), None, "features missing")
+
+
+@scenario
+def vendors_amd_compatible(d: Dump) -> None:
+    want = {"intel": False, "amd": True, "hygon": True, "other": False}
+    expect(d.vendors() == want, None, f"amd_compatible {d.vendors()}, wanted {want}")
+
+
+# --- KVM-defined registers ------------------------------------------------------------
+
+@scenario
+def kvm_reg_absent(d: Dump) -> None:
+    # Presence follows the vCPU's CPUID, not what KVM supports.
+    for kvm in (set(), {"SHSTK"}):
+        blocks = d.select(entry="GUEST_SSP", vcpu=set(), kvm=kvm, pass_="onereg")
+        for b in blocks:
+            expect(b.attrs()["reg_present"] == "0", b, "absent register reported present")
+        expect_steps(blocks, "reg", [
+            S("REG_LIST", "reg-list", want=0),
+            S("REG_GET", "reg-get-absent", fault=EINVAL),
+            S("REG_SET", "reg-set-absent", fault=-1),
+        ])
+
+
+@scenario
+def kvm_reg_present(d: Dump) -> None:
+    for kvm in (set(), {"SHSTK"}):
+        blocks = d.select(entry="GUEST_SSP", vcpu={"SHSTK"}, kvm=kvm, pass_="onereg")
+        for b in blocks:
+            expect(b.attrs()["reg_present"] == "1", b, "present register reported absent")
+        expect_steps(blocks, "reg", [
+            S("REG_LIST", "reg-list", want=1),
+            S("REG_GET", "reg-get-reset", want=0),
+            S("REG_SET", "reg-set-write", value=CANONICAL_VAL),
+            S("REG_GET", "reg-get-write", want=CANONICAL_VAL),
+            S("REG_SET", "reg-set-reserved", fault=-1, reserved=0, value=NONCANONICAL),
+        ])
+
+
+@scenario
+def kvm_reg_not_in_msr_pass(d: Dump) -> None:
+    for pass_ in ("msrs", "msrs+onereg"):
+        expect_steps(d.select(entry="GUEST_SSP", pass_=pass_), "reg", [
+            S("SKIP", "reg-list", skip="SKIP_NOT_ONE_REG_PASS"),
+        ])
+
+
+# --- save list and host checks ---------------------------------------------------------
+
+@scenario
+def save_list_any_feature_supported_by_kvm(d: Dump) -> None:
+    for b in msr_blocks(d):
+        a = b.attrs()
+        if b.entry.split("/")[0] in ("FS_BASE", "GS_BASE"):
+            expect(a["save_list"] == "exempt", b, "FS/GS_BASE are not exempt")
+        else:
+            want = "listed" if b.kvm else "unlisted"
+            expect(a["save_list"] == want, b, f"save_list={a['save_list']}, wanted {want}")
+    # TSC_AUX is listed with only the secondary feature in KVM.
+    for b in d.select(entry="TSC_AUX/rdpid", kvm={"RDTSCP"}):
+        expect(b.attrs()["save_list"] == "listed", b, "TSC_AUX with RDTSCP only not listed")
+
+
+@scenario
+def host_checks_need_primary_supported_by_kvm(d: Dump) -> None:
+    for b in msr_blocks(d):
+        primary = {"TSC_AUX/rdpid": "RDPID", "TSC_AUX/rdtscp": "RDTSCP"}.get(b.entry)
+        if primary is None:
+            continue
+        applies = primary in b.kvm
+        expect(b.attrs()["host_checks"] == str(int(applies)), b, "host_checks wrong")
+        if not applies:
+            for where in ("main host", "after host"):
+                expect_steps([b], where, [S("SKIP", "host-get", skip="SKIP_KVM_LACKS_PRIMARY")])
+
+
+@scenario
+def host_steps_write_reset_back(d: Dump) -> None:
+    reset = 0x0007_0406_0007_0406
+    write = 0x0707_0707
+    for b in d.select(entry="IA32_CR_PAT", vcpu={"NONE"}, kvm={"NONE"}):
+        main = [S("HOST_GET", "host-get", want=write),
+                S("HOST_SET", "host-set", value=reset),
+                S("HOST_GET", "host-get-reset", want=reset)]
+        after = [S("HOST_GET", "host-get", want=reset)] + main[1:]
+        # KVM_GET_ONE_REG of the MSR whenever KVM has ONE_REG.
+        if b.pass_ != "msrs":
+            main.append(S("HOST_GET_REG", "host-get-reg", want=reset))
+            after.append(S("HOST_GET_REG", "host-get-reg", want=reset))
+        expect_steps([b], "main host", main)
+        expect_steps([b], "after host", after)
+        expect_steps([b], "after", [S("RDMSR", "rdmsr-host-reset", want=reset)])
+
+
+# --- msrcheck's documented differences from upstream -------------------------------------
+
+@scenario
+def unsupported_guest_syncs_reset_not_zero(d: Dump) -> None:
+    for b in d.select(entry="IA32_MISC_ENABLE", vcpu=set()):
+        expect(b.sync("main") == 0x1800, b, f"main sync {b.sync('main'):#x}, wanted 0x1800")
+        expect(b.sync("after") == 0x1800, b, f"after sync {b.sync('after'):#x}, wanted 0x1800")
+
+
+@scenario
+def faulting_writes_are_undone(d: Dump) -> None:
+    seen = 0
+    for b in msr_blocks(d):
+        for where in ("main", "after"):
+            for s in b.steps(where):
+                if s.op == "WRMSR":
+                    expect(s.restore == int(s.fault != 0), b, f"restore flag wrong: {s.short()}")
+                    seen += s.restore
+                elif s.restore:
+                    raise AssertionError(f"{b.header}: restore on a {s.op}")
+    expect(seen > 0, None, "no faulting WRMSR seen")
+
+
+def run(d: Dump) -> list[tuple[str, str | None]]:
+    """(name, failure message or None) for every scenario."""
+    out: list[tuple[str, str | None]] = []
+    for fn in SCENARIOS:
+        try:
+            fn(d)
+            out.append((fn.__name__, None))
+        except (AssertionError, KeyError, IndexError, ValueError) as e:
+            out.append((fn.__name__, f"{type(e).__name__}: {e}"))
+    return out
+
+
+def main() -> int:
+    """TAP 13 on stdout."""
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print("TAP version 13")
+    try:
+        d = oracle_text.parse(oracle_text.run_dump([sys.argv[1]]))
+    except (OSError, RuntimeError, ValueError):
+        print("Bail out! cannot run oracle_dump")
+        traceback.print_exc()
+        return 1
+    results = run(d)
+    print(f"1..{len(results)}")
+    for n, (name, err) in enumerate(results, 1):
+        print(f"{'not ok' if err else 'ok'} {n} - {name}")
+        if err:
+            for line in err.splitlines()[:40]:
+                print(f"# {line}")
+    return 1 if any(err for _, err in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
