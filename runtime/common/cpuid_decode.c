@@ -2,17 +2,17 @@
 /* See cpuid_decode.h.  Freestanding: the guest links this too. */
 #include "cpuid_decode.h"
 
-uint32_t cpuid_feature_reg(const struct cpuid_leaf *l, unsigned int f)
+uint32_t *cpuid_feature_reg(struct cpuid_leaf *l, unsigned int f)
 {
 	switch (msr_features[f].reg) {
 	case CPUID_EAX:
-		return l->eax;
+		return &l->eax;
 	case CPUID_EBX:
-		return l->ebx;
+		return &l->ebx;
 	case CPUID_ECX:
-		return l->ecx;
+		return &l->ecx;
 	default:
-		return l->edx;
+		return &l->edx;
 	}
 }
 
@@ -27,7 +27,7 @@ feature_mask_t cpuid_features(cpuid_lookup_fn lookup, void *ctx)
 
 		if (!lookup(ctx, feat->leaf, feat->subleaf, &l))
 			continue;
-		if (cpuid_feature_reg(&l, f) & (1u << feat->bit))
+		if (*cpuid_feature_reg(&l, f) & (1u << feat->bit))
 			m |= FEATURE_BIT(f);
 	}
 	return m;

@@ -24,6 +24,6 @@ feature_mask_t cpuid_features(cpuid_lookup_fn lookup, void *ctx);
 /* The vendor of a CPUID leaf 0. */
 enum vendor cpuid_vendor(const struct cpuid_leaf *leaf0);
 /* The register of a leaf that holds feature f. */
-uint32_t cpuid_feature_reg(const struct cpuid_leaf *l, unsigned int f);
+uint32_t *cpuid_feature_reg(struct cpuid_leaf *l, unsigned int f);
 
 #endif

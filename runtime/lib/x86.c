@@ -81,20 +81,6 @@ enum vendor cpuid2_vendor(const struct kvm_cpuid2 *c)
 	return cpuid_vendor(&l);
 }
 
-static uint32_t *feature_reg(struct kvm_cpuid_entry2 *e, unsigned int f)
-{
-	switch (msr_features[f].reg) {
-	case CPUID_EAX:
-		return &e->eax;
-	case CPUID_EBX:
-		return &e->ebx;
-	case CPUID_ECX:
-		return &e->ecx;
-	default:
-		return &e->edx;
-	}
-}
-
 static void cpuid2_change_features(struct kvm_cpuid2 *c, feature_mask_t m,
 				   bool set)
 {
@@ -103,6 +89,8 @@ static void cpuid2_change_features(struct kvm_cpuid2 *c, feature_mask_t m,
 	for (f = 0; f < NR_FEATURES; f++) {
 		const struct msr_feature *feat = &msr_features[f];
 		struct kvm_cpuid_entry2 *e;
+		struct cpuid_leaf l;
+		uint32_t *reg;
 
 		if (!(m & FEATURE_BIT(f)))
 			continue;
@@ -114,10 +102,13 @@ static void cpuid2_change_features(struct kvm_cpuid2 *c, feature_mask_t m,
 				    feat->name);
 			continue;
 		}
-		if (set)
-			*feature_reg(e, f) |= 1u << feat->bit;
-		else
-			*feature_reg(e, f) &= ~(1u << feat->bit);
+		l = (struct cpuid_leaf){ e->eax, e->ebx, e->ecx, e->edx };
+		reg = cpuid_feature_reg(&l, f);
+		*reg = set ? *reg | 1u << feat->bit : *reg & ~(1u << feat->bit);
+		e->eax = l.eax;
+		e->ebx = l.ebx;
+		e->ecx = l.ecx;
+		e->edx = l.edx;
 	}
 }
 
@@ -131,40 +122,36 @@ void cpuid2_set_features(struct kvm_cpuid2 *c, feature_mask_t m)
 	cpuid2_change_features(c, m, true);
 }
 
-int __vcpu_get_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t *val)
+/* One-MSR KVM_GET_MSRS/KVM_SET_MSRS: 0, or -errno (-EIO: not processed). */
+static int msr_ioctl(struct kvm_vcpu *vcpu, unsigned long cmd,
+		     uint32_t index, uint64_t *data)
 {
 	struct {
 		struct kvm_msrs hdr;
 		struct kvm_msr_entry entry;
-	} buf = { .hdr.nmsrs = 1, .entry.index = index };
+	} buf = { .hdr.nmsrs = 1, .entry.index = index, .entry.data = *data };
 	int r;
 
 	kvm_stats.msr_ioctls++;
-	r = ioctl(vcpu->fd, KVM_GET_MSRS, &buf);
+	r = ioctl(vcpu->fd, cmd, &buf);
 	if (r < 0)
 		return -errno;
 	/* KVM returns how many MSRs it processed; 0 means it refused. */
 	if (r != 1)
 		return -EIO;
-	*val = buf.entry.data;
+	*data = buf.entry.data;
 	return 0;
+}
+
+int __vcpu_get_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t *val)
+{
+	*val = 0;
+	return msr_ioctl(vcpu, KVM_GET_MSRS, index, val);
 }
 
 int __vcpu_set_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t val)
 {
-	struct {
-		struct kvm_msrs hdr;
-		struct kvm_msr_entry entry;
-	} buf = { .hdr.nmsrs = 1, .entry.index = index, .entry.data = val };
-	int r;
-
-	kvm_stats.msr_ioctls++;
-	r = ioctl(vcpu->fd, KVM_SET_MSRS, &buf);
-	if (r < 0)
-		return -errno;
-	if (r != 1)
-		return -EIO;
-	return 0;
+	return msr_ioctl(vcpu, KVM_SET_MSRS, index, &val);
 }
 
 int __vcpu_get_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t *val)
