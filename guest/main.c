@@ -134,6 +134,9 @@ void guest_main(uint32_t vcpu)
 	c.vcpu = cpuid_features(guest_cpuid_lookup, NULL);
 	mb->vendor = c.vendor;
 	mb->features = c.vcpu;
+	if (ctl->verbose)
+		guest_printf(mb, "CPUID vendor %u, registry feature mask 0x%lx, "
+			     "%u entries", c.vendor, c.vcpu, NR_MSR_ENTRIES);
 
 	for (;;) {
 		const struct msr_entry *e;

@@ -58,7 +58,7 @@ struct guest_ctl {
 	uint8_t ignore_msrs;
 	uint8_t fault;		/* enum guest_fault, for the vCPU below */
 	uint8_t fault_vcpu;
-	uint8_t pad;
+	uint8_t verbose;	/* the guest says what it sees (UCALL_PRINTF) */
 };
 
 enum ucall {

@@ -71,6 +71,7 @@ static void build_vm(struct suite *s)
 		free(c);
 	}
 	memset(s->cpuid_checked, 0, sizeof(s->cpuid_checked));
+	vm_ctl(s->vm)->verbose = s->opts->verbose;
 	s->vm_broken = false;
 	if (hooks->vm_created)
 		hooks->vm_created(s->vm, hooks->opaque);

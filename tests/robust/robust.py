@@ -122,6 +122,20 @@ def test_no_one_reg(m):
            out, err)
 
 
+def test_verbose(m):
+    """-v shows every check with its operation, and what the guest says."""
+    need_kvm()
+    rc, out, err = run(m, "-v", "IA32_CR_PAT")
+    expect(rc == 0, f"exit {rc}, want 0", out, err)
+    for v in range(3):
+        expect(f"guest vcpu{v}: CPUID vendor" in out,
+               f"no guest printf from vcpu{v}", out, err)
+    expect(re.search(r"^ok +IA32_CR_PAT \(0x277\) vcpu2 one-reg: "
+                     r"rdmsr-host-reset: RDMSR\(0x277\): wanted "
+                     r"0x0007040600070406, got 0x0007040600070406$", out,
+                     re.M), "passing checks not shown", out, err)
+
+
 def test_bad_usage(m):
     """Bad command lines fail with a message, before touching KVM."""
     for args, msg in ((["NO_SUCH_MSR"], "no registry entry matches"),
