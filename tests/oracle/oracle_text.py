@@ -197,6 +197,8 @@ def compare(got: str, want: str, got_name: str, want_name: str,
     titles = [t for t, _ in _chunks(want)]
     titles += [t for t, _ in _chunks(got) if t not in w]
     bad = [t for t in titles if g.get(t) != w.get(t)]
+    # Show the scenarios a real KVM can produce first.
+    bad.sort(key=lambda t: t.endswith(" realistic=0"))
     report = []
     for t in bad[:limit]:
         if t not in g:

@@ -371,6 +371,17 @@ def host_steps_write_reset_back(d: Dump) -> None:
         expect_steps([b], "after", [S("RDMSR", "rdmsr-host-reset", want=reset)])
 
 
+@scenario
+def kvm_lacks_primary_host_wrote_nothing(d: Dump) -> None:
+    # Not realistic (KVM builds vCPUs from its supported CPUID), but the
+    # rules must not expect the host's write that never happened.
+    for b in d.select(entry="TSC_AUX/rdpid", vcpu={"RDPID"}, kvm=set(), ignore_msrs=True):
+        expect_steps([b], "after", [
+            S("SKIP", "rdmsr-host-reset", skip="SKIP_HOST_DID_NOT_WRITE"),
+            S("SKIP", "wrmsr-reserved-gp", skip="SKIP_IGNORE_MSRS", reserved=0),
+        ])
+
+
 # --- msrcheck's documented differences from upstream -------------------------------------
 
 @scenario
