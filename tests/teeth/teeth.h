@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The teeth suite: make KVM lie on purpose and prove the conformance suite
+ * catches every lie, at the right entry, with the right check and message.
+ *
+ * A "world" is an honest set-up every lie of a group shares (for example:
+ * userspace emulates TSC_AUX through an MSR filter, with correct AMD
+ * semantics); its baseline run must be clean.  A "lie" is one row of data:
+ * a world, an entry selection, the entry and check kind that must fail, the
+ * text the failure must carry, and tiny hooks that twist the world.
+ *
+ * Two levels of lie, named in every row:
+ *  - KVM lies: KVM itself answers the guest wrongly, because its MSR filter
+ *    denies an access (KVM raises #GP) or hands it to a userspace exit
+ *    handler that answers wrongly.  The suite sees a real KVM_RUN.
+ *  - table/ioctl lies: where KVM cannot be made to lie (its host ioctls are
+ *    never filtered; it cannot list a register it lacks), the host's facts,
+ *    the host's or the guest's registry table, or what a host ioctl
+ *    returned are changed through the suite's test hooks.
+ */
+#ifndef MSRCHECK_TEETH_H
+#define MSRCHECK_TEETH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "step_results.h"
+#include "suite.h"
+
+#define CHECK_BIT(c) (1u << (c))
+_Static_assert(NR_CHECKS <= 32, "a lie's check kinds fit a 32-bit mask");
+
+struct teeth;
+
+/*
+ * A world's or a lie's hooks; all optional.  The runner calls the world's
+ * first, then the lie's, except for the two answering hooks, where the lie
+ * goes first and returns true if it answered (a lie usually calls the
+ * world's honest answer and then twists it).
+ */
+struct teeth_hooks {
+	void (*adjust_host)(struct teeth *t, struct kvm_host *h);
+	void (*adjust_cpuid)(struct teeth *t, unsigned int vcpu,
+			     struct kvm_cpuid2 *cpuid);
+	void (*vm_created)(struct teeth *t, struct kvm_vm *vm);
+	void (*adjust_entry)(struct teeth *t, unsigned int id,
+			     struct msr_entry *e);
+	/* A KVM_EXIT_X86_RDMSR/WRMSR: fill run->msr.data and .error. */
+	bool (*msr_exit)(struct teeth *t, struct kvm_vcpu *vcpu,
+			 struct kvm_run *run);
+	/* What a host ioctl returned; false keeps KVM's own answer. */
+	bool (*host_access)(struct teeth *t, struct host_access *a);
+};
+
+struct teeth_world {
+	const char *name;
+	const char *doc;
+	struct teeth_hooks hooks;
+};
+
+enum lie_level {
+	LIE_KVM,	/* KVM answers the guest wrongly (filter, exit handler) */
+	LIE_TABLE,	/* the host's facts or a registry table are wrong */
+	LIE_IOCTL,	/* a host ioctl's result is changed on its way back */
+};
+
+#define LIE_MAX_PATTERNS 4
+
+struct lie {
+	const char *name;
+	enum lie_level level;
+	const char *fakes;		/* the behaviour it fakes, in words */
+	const struct teeth_world *world;
+	/* Entry globs: the lied-about entry and 1-3 clean neighbours. */
+	const char *const *select;
+	int entry;			/* enum msr_entry_id, or REPORT_NO_ENTRY */
+	enum check_id check;		/* the kind this lie proves */
+	/*
+	 * Further kinds the lie necessarily breaks at the same entry (a
+	 * swallowed write also fails the read-back).  The runner insists the
+	 * failed kinds are exactly check plus these, so every row says
+	 * precisely what it does.
+	 */
+	uint32_t also;
+	/* Must appear in a "not ok" line of the entry and check. */
+	const char *detail;
+	struct teeth_hooks hooks;
+};
+
+/* Per-run state: reset whenever the suite builds a VM. */
+struct teeth {
+	const struct teeth_world *world;
+	const struct lie *lie;		/* NULL: the world's baseline */
+	struct kvm_vm *vm;
+	/* Registry features of each vCPU's CPUID (not vcpu->features). */
+	feature_mask_t cpuid[SUITE_NR_VCPUS];
+	/* Per vCPU: a register userspace emulates, and scratch for lies. */
+	uint64_t val[SUITE_NR_VCPUS];
+	uint64_t saved[SUITE_NR_VCPUS];
+	bool flag[SUITE_NR_VCPUS];
+};
+
+extern const struct lie lies[];
+extern const unsigned int nr_lies;
+
+/* The honest userspace: hand the guest's access to KVM's own state. */
+void teeth_passthrough(struct kvm_vcpu *vcpu, struct kvm_run *run);
+/* Removes an MSR from the host's copy of KVM_GET_MSR_INDEX_LIST. */
+void teeth_unlist_msr(struct kvm_host *h, uint32_t index);
+
+#endif
