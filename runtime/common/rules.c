@@ -2,18 +2,24 @@
 /*
  * Expectation rules (see rules.h).  Freestanding: the guest links this too.
  *
- * Behaviour follows the upstream KVM selftest msrs_test, with two
- * deliberate differences: a guest that skipped the write reports the reset
- * value to the host rather than 0 (they are equal for every entry that
- * upstream has), and a WRMSR that should have faulted but did not is undone
- * so one wrong answer from KVM does not cascade into the next checks.
+ * Behaviour follows the upstream KVM selftest msrs_test, with deliberate
+ * differences:
+ *  - a guest on the unsupported path reports the reset value to the host
+ *    rather than 0: what KVM_GET_MSRS must show for an MSR nobody wrote.
+ *    Upstream's entries with a non-zero reset (MISC_ENABLE, CR_PAT) are
+ *    always-emulated, so they never take that path and nothing changes;
+ *  - a WRMSR that should have faulted but did not is undone, so one wrong
+ *    answer from KVM does not cascade into the next checks;
+ *  - when the vCPU has the primary feature but KVM does not (only possible
+ *    with a CPUID KVM does not support), the host writes nothing, so the
+ *    guest's "reads the host's reset value" check is skipped;
+ *  - the featureless vCPU loses every registry feature not marked `keep`,
+ *    where upstream clears each entry's primary feature but LM and NONE:
+ *    the same set as long as every feature is some entry's primary;
+ *  - "AMD-compatible" is not a rule here but data: the vendors of each
+ *    truncation quirk (AMD and Hygon for AMD_DROPS_HIGH32).
  */
 #include "rules.h"
-
-bool rules_amd_compatible(enum vendor v)
-{
-	return v == VENDOR_AMD || v == VENDOR_HYGON;
-}
 
 uint64_t rules_readback(const struct msr_entry *e, enum vendor v,
 			uint64_t written)
@@ -75,6 +81,19 @@ bool rules_reserved_faults(const struct msr_entry *e,
 bool rules_in_save_list(const struct msr_entry *e, feature_mask_t kvm)
 {
 	return rules_has_any(e, kvm);
+}
+
+void rules_save_list_step(const struct msr_entry *e,
+			  const struct rules_ctx *c, struct step *out)
+{
+	*out = (struct step){ .check = CHECK_SAVE_LIST, .reserved = -1 };
+	if (e->save_list_exempt) {
+		out->op = OP_SKIP;
+		out->skip = SKIP_SAVE_LIST_EXEMPT;
+		return;
+	}
+	out->op = OP_SAVE_LIST;
+	out->want = rules_in_save_list(e, c->kvm);
 }
 
 bool rules_host_checks_apply(const struct msr_entry *e,

@@ -42,6 +42,7 @@ enum step_op {
 	OP_REG_LIST,		/* KVM_GET_REG_LIST; want = 1 if listed */
 	OP_REG_GET,		/* KVM_GET_ONE_REG of a KVM-defined register */
 	OP_REG_SET,		/* KVM_SET_ONE_REG of a KVM-defined register */
+	OP_SAVE_LIST,		/* KVM_GET_MSR_INDEX_LIST; want = 1 if listed */
 };
 
 enum skip_reason {
@@ -64,7 +65,7 @@ struct step {
 	 * if the ioctl must succeed, else the errno wanted (or -1: any).
 	 */
 	int8_t want_fault;
-	/* Which msr_entry.reserved[] value the step writes, or -1. */
+	/* Which msr_entry.reserved[] value the step is about, or -1. */
 	int8_t reserved;
 	/* A WRMSR that should have faulted but did not: write reset back. */
 	bool restore;
@@ -84,7 +85,6 @@ struct rules_ctx {
 	feature_mask_t kvm;	/* registry features KVM supports */
 };
 
-bool rules_amd_compatible(enum vendor v);
 uint64_t rules_readback(const struct msr_entry *e, enum vendor v,
 			uint64_t written);
 
@@ -100,6 +100,9 @@ bool rules_reserved_faults(const struct msr_entry *e,
 			   const struct rules_ctx *c, unsigned int i);
 /* KVM_GET_MSR_INDEX_LIST must list the MSR. */
 bool rules_in_save_list(const struct msr_entry *e, feature_mask_t kvm);
+/* The save/restore-list check of an entry (a skip if it is exempt). */
+void rules_save_list_step(const struct msr_entry *e,
+			  const struct rules_ctx *c, struct step *out);
 /* The host-side MSR checks run (KVM supports the primary feature). */
 bool rules_host_checks_apply(const struct msr_entry *e,
 			     const struct rules_ctx *c);

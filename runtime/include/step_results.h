@@ -33,6 +33,9 @@ typedef void (*host_access_fn)(struct host_access *a, void *opaque);
 void host_step_run(struct kvm_vcpu *vcpu, const struct msr_entry *e,
 		   const struct rules_ctx *c, const struct step *s,
 		   struct check_result *out, host_access_fn lie, void *opaque);
+/* Runs the save/restore-list step against the host's list. */
+void save_list_run(const struct kvm_host *h, const struct msr_entry *e,
+		   const struct step *s, struct check_result *out);
 /* Why a step was skipped, in words. */
 void skip_reason_text(enum skip_reason why, const struct msr_entry *e,
 		      const struct rules_ctx *c, char *buf, size_t len);

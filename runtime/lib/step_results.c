@@ -324,3 +324,34 @@ void host_step_run(struct kvm_vcpu *vcpu, const struct msr_entry *e,
 		break;
 	}
 }
+
+void save_list_run(const struct kvm_host *h, const struct msr_entry *e,
+		   const struct step *s, struct check_result *out)
+{
+	char feats[64];
+	unsigned int i;
+	bool got;
+	int n = 0;
+
+	out->check = s->check;
+	if (s->op == OP_SKIP) {
+		out->status = RESULT_SKIP;
+		skip_reason_text(s->skip, e, NULL, out->skip_why,
+				 sizeof(out->skip_why));
+		return;
+	}
+	for (i = 0; i < e->nr_features; i++)
+		n += snprintf(feats + n, sizeof(feats) - n, "%s%s", i ? "/" : "",
+			      msr_features[e->features[i]].name);
+	got = kvm_host_lists_msr(h, e->index);
+	out->comparable = true;
+	out->want = s->want;
+	out->got = got;
+	out->status = !!s->want == got ? RESULT_PASS : RESULT_FAIL;
+	snprintf(out->detail, sizeof(out->detail),
+		 "KVM_GET_MSR_INDEX_LIST: wanted %s (KVM %s %s%s), got %s",
+		 s->want ? "listed" : "not listed",
+		 s->want ? "supports" : "lacks",
+		 e->nr_features > 1 ? (s->want ? "one of " : "all of ") : "",
+		 feats, got ? "listed" : "not listed");
+}

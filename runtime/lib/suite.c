@@ -191,29 +191,12 @@ static bool run_to_sync(struct suite *s, const struct msr_entry *e,
 
 static void check_save_list(struct suite *s, const struct msr_entry *e)
 {
-	struct check_result res = { .check = CHECK_SAVE_LIST };
-	const char *primary = msr_features[e->features[0]].name;
-	bool want, got;
+	struct rules_ctx c = { .kvm = s->host.features };
+	struct check_result res = { 0 };
+	struct step step;
 
-	if (e->save_list_exempt) {
-		res.status = RESULT_SKIP;
-		snprintf(res.skip_why, sizeof(res.skip_why), "%s",
-			 e->save_list_exempt);
-		emit(s, e, -1, &res);
-		return;
-	}
-	want = rules_in_save_list(e, s->host.features);
-	got = kvm_host_lists_msr(&s->host, e->index);
-	res.comparable = true;
-	res.want = want;
-	res.got = got;
-	res.status = want == got ? RESULT_PASS : RESULT_FAIL;
-	snprintf(res.detail, sizeof(res.detail),
-		 "KVM_GET_MSR_INDEX_LIST: wanted %s (KVM %s %s%s), got %s",
-		 want ? "listed" : "not listed",
-		 want ? "supports" : "lacks",
-		 e->nr_features > 1 ? (want ? "one of " : "all of ") : "",
-		 primary, got ? "listed" : "not listed");
+	rules_save_list_step(e, &c, &step);
+	save_list_run(&s->host, e, &step, &res);
 	emit(s, e, -1, &res);
 }
 

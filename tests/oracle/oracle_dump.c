@@ -22,7 +22,6 @@
  *
  * Output (one space of indent inside a scenario):
  *   msrcheck-oracle 1
- *   vendor NAME amd_compatible=B
  *   feature NAME cleared=B                    the featureless vCPU
  *   readback ENTRY vendor=V all_ones=HEX      RDMSR after WRMSR of ~0
  *   scenario ENTRY vendor=V kvm=SET vcpu=SET ignore_msrs=B pass=P realistic=B
@@ -186,10 +185,11 @@ static void dump_msr(const struct msr_entry *e, const struct rules_ctx *c)
 	unsigned int i;
 	uint64_t sync;
 
-	if (e->save_list_exempt)
-		save = "exempt";
+	rules_save_list_step(e, c, &steps[0]);
+	if (steps[0].op == OP_SKIP)
+		save = steps[0].skip == SKIP_SAVE_LIST_EXEMPT ? "exempt" : "?";
 	else
-		save = rules_in_save_list(e, c->kvm) ? "listed" : "unlisted";
+		save = steps[0].want ? "listed" : "unlisted";
 	printf(" path=%s host_checks=%d save_list=%s\n",
 	       rules_supported_path(e, c) ? "supported" : "unsupported",
 	       rules_host_checks_apply(e, c) ? 1 : 0, save);
@@ -279,9 +279,6 @@ int main(void)
 	unsigned int i;
 
 	printf("msrcheck-oracle 1\n");
-	for (i = 0; i < NR_VENDORS; i++)
-		printf("vendor %s amd_compatible=%d\n", vendor_names[i],
-		       rules_amd_compatible(i) ? 1 : 0);
 	for (i = 0; i < NR_FEATURES; i++)
 		printf("feature %s cleared=%d\n", msr_features[i].name,
 		       (cleared & FEATURE_BIT(i)) ? 1 : 0);

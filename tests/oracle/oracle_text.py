@@ -111,11 +111,6 @@ class Dump:
     preamble: list[str]
     blocks: list[Block]
 
-    def vendors(self) -> dict[str, bool]:
-        """vendor -> amd_compatible."""
-        return {p[1]: p[2] == "amd_compatible=1" for p in
-                (line.split() for line in self.preamble) if p[0] == "vendor"}
-
     def cleared(self) -> dict[str, bool]:
         """feature -> cleared on the featureless vCPU."""
         return {p[1]: p[2] == "cleared=1" for p in

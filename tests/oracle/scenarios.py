@@ -279,12 +279,6 @@ def featureless_vcpu_clears_all_but_lm_none(d: Dump) -> None:
     expect({"IBT", "SHSTK", "RDPID", "RDTSCP"} <= set(cleared), None, "features missing")
 
 
-@scenario
-def vendors_amd_compatible(d: Dump) -> None:
-    want = {"intel": False, "amd": True, "hygon": True, "other": False}
-    expect(d.vendors() == want, None, f"amd_compatible {d.vendors()}, wanted {want}")
-
-
 # --- KVM-defined registers ------------------------------------------------------------
 
 @scenario

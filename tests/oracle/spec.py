@@ -49,9 +49,6 @@ ANY_ERRNO = -1  # a host ioctl that must fail, whatever the errno
 # Guest CPUID vendors, in enum vendor order.
 VENDORS = ("intel", "amd", "hygon", "other")
 
-# Upstream: host_cpu_is_amd_compatible means AMD or Hygon, nothing else.
-AMD_COMPATIBLE = {"intel": False, "amd": True, "hygon": True, "other": False}
-
 # (name, KVM_CAP_ONE_REG, host writes through ONE_REG).  Upstream runs the
 # second pass only when KVM has ONE_REG, so "onereg without the cap" is not
 # a pass.
@@ -360,7 +357,6 @@ def kvm_reg_lines(reg: Registry, s: Scenario) -> Iterator[str]:
 def render(reg: Registry) -> str:
     """The whole canonical text."""
     out = [FORMAT]
-    out += [f"vendor {v} amd_compatible={int(AMD_COMPATIBLE[v])}" for v in VENDORS]
     # The featureless vCPU loses every feature but those the registry keeps
     # (upstream: all but LM and NONE).  Features print in enum order, which
     # is the model's (sorted by name).
