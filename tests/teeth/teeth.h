@@ -59,7 +59,7 @@ struct teeth_world {
 };
 
 enum lie_level {
-	LIE_KVM,	/* KVM answers the guest wrongly (filter, exit handler) */
+	LIE_KVM,	/* KVM answers the guest wrongly (filter, exits) */
 	LIE_TABLE,	/* the host's facts or a registry table are wrong */
 	LIE_IOCTL,	/* a host ioctl's result is changed on its way back */
 };
@@ -73,7 +73,7 @@ struct lie {
 	const struct teeth_world *world;
 	/* Entry globs: the lied-about entry and 1-3 clean neighbours. */
 	const char *const *select;
-	int entry;			/* enum msr_entry_id, or REPORT_NO_ENTRY */
+	int entry;		/* enum msr_entry_id, or REPORT_NO_ENTRY */
 	enum check_id check;		/* the kind this lie proves */
 	/*
 	 * Further kinds the lie necessarily breaks at the same entry (a
@@ -103,8 +103,6 @@ struct teeth {
 extern const struct lie lies[];
 extern const unsigned int nr_lies;
 
-/* The honest userspace: hand the guest's access to KVM's own state. */
-void teeth_passthrough(struct kvm_vcpu *vcpu, struct kvm_run *run);
 /* Removes an MSR from the host's copy of KVM_GET_MSR_INDEX_LIST. */
 void teeth_unlist_msr(struct kvm_host *h, uint32_t index);
 
