@@ -144,7 +144,6 @@ int main(int argc, char **argv)
 		.device = getenv("MSRCHECK_KVM_DEVICE"),
 		.timeout_ms = SUITE_DEFAULT_TIMEOUT_MS,
 		.fault_entry = -1,
-		.out = stdout,
 	};
 	struct report rep;
 	int c, i, ret;
@@ -208,7 +207,7 @@ int main(int argc, char **argv)
 		}
 	}
 
-	report_init(&rep, o.out, o.tap, o.verbose);
+	report_init(&rep, stdout, o.tap, o.verbose);
 	ret = suite_run(&o, &rep);
 	report_free(&rep);
 	/* TAP carries the skip in its plan; meson wants status 0 then. */

@@ -62,7 +62,6 @@ struct suite_opts {
 	const struct suite_hooks *hooks;
 	/* If set, KVM work per entry is added here (the benchmark). */
 	struct kvm_stats *entry_stats;	/* [NR_MSR_ENTRIES] */
-	FILE *out;
 };
 
 struct suite {

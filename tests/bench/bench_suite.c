@@ -45,7 +45,6 @@ int main(int argc, char **argv)
 			.timeout_ms = SUITE_DEFAULT_TIMEOUT_MS,
 			.fault_entry = -1,
 			.entry_stats = per_entry[r],
-			.out = null,
 		};
 		struct report rep;
 		int ret;

@@ -214,7 +214,6 @@ static void run_suite(const struct teeth_world *w, const struct lie *lie,
 	FILE *f = open_memstream(&r->tap, &r->tap_len);
 
 	TEST_ASSERT(f, "open_memstream failed");
-	o.out = f;
 	report_init(&r->rep, f, true, false);
 	r->ret = suite_run(&o, &r->rep);
 	fclose(f);
