@@ -26,8 +26,10 @@ const char *vector_name(unsigned int vector, char *buf, size_t len)
 	return buf;
 }
 
-static int feature_list(const struct msr_entry *e, feature_mask_t have,
-			unsigned int from, char *buf, size_t len)
+/* The entry's features from index `from` on that `have` has, joined by sep. */
+static void feature_list(const struct msr_entry *e, feature_mask_t have,
+			 unsigned int from, const char *sep, char *buf,
+			 size_t len)
 {
 	unsigned int i;
 	int n = 0;
@@ -35,10 +37,9 @@ static int feature_list(const struct msr_entry *e, feature_mask_t have,
 	buf[0] = '\0';
 	for (i = from; i < e->nr_features; i++) {
 		if (have & FEATURE_BIT(e->features[i]))
-			n += snprintf(buf + n, len - n, "%s%s", n ? "+" : "",
+			n += snprintf(buf + n, len - n, "%s%s", n ? sep : "",
 				      msr_features[e->features[i]].name);
 	}
-	return n;
 }
 
 void skip_reason_text(enum skip_reason why, const struct msr_entry *e,
@@ -53,7 +54,7 @@ void skip_reason_text(enum skip_reason why, const struct msr_entry *e,
 			 "MSRs instead of raising #GP");
 		break;
 	case SKIP_SECONDARY:
-		feature_list(e, c->vcpu, 1, feats, sizeof(feats));
+		feature_list(e, c->vcpu, 1, "+", feats, sizeof(feats));
 		snprintf(buf, len, "the vCPU has %s, so the MSR exists without "
 			 "%s", feats, primary);
 		break;
@@ -76,6 +77,18 @@ void skip_reason_text(enum skip_reason why, const struct msr_entry *e,
 		snprintf(buf, len, "skipped");
 		break;
 	}
+}
+
+/* A skipped step becomes a skipped result, with the reason in words. */
+static bool result_skipped(struct check_result *out, enum step_op op,
+			   enum skip_reason why, const struct msr_entry *e,
+			   const struct rules_ctx *c)
+{
+	if (op != OP_SKIP)
+		return false;
+	out->status = RESULT_SKIP;
+	skip_reason_text(why, e, c, out->skip_why, sizeof(out->skip_why));
+	return true;
 }
 
 static const char *reserved_what(const struct msr_entry *e, int i)
@@ -101,11 +114,8 @@ void guest_result_describe(const struct msr_entry *e,
 
 	out->check = g->check;
 	out->status = g->status;
-	if (g->status == RESULT_SKIP) {
-		skip_reason_text(g->skip, e, c, out->skip_why,
-				 sizeof(out->skip_why));
+	if (result_skipped(out, g->op, g->skip, e, c))
 		return;
-	}
 
 	if (g->op == OP_RDMSR && !g->want_vector && !g->got_vector) {
 		out->comparable = true;
@@ -265,12 +275,8 @@ void host_step_run(struct kvm_vcpu *vcpu, const struct msr_entry *e,
 	char what[96];
 
 	out->check = s->check;
-	if (s->op == OP_SKIP) {
-		out->status = RESULT_SKIP;
-		skip_reason_text(s->skip, e, c, out->skip_why,
-				 sizeof(out->skip_why));
+	if (result_skipped(out, s->op, s->skip, e, c))
 		return;
-	}
 
 	host_access_do(vcpu, c, s, &a);
 	if (lie)
@@ -329,20 +335,12 @@ void save_list_run(const struct kvm_host *h, const struct msr_entry *e,
 		   const struct step *s, struct check_result *out)
 {
 	char feats[64];
-	unsigned int i;
 	bool got;
-	int n = 0;
 
 	out->check = s->check;
-	if (s->op == OP_SKIP) {
-		out->status = RESULT_SKIP;
-		skip_reason_text(s->skip, e, NULL, out->skip_why,
-				 sizeof(out->skip_why));
+	if (result_skipped(out, s->op, s->skip, e, NULL))
 		return;
-	}
-	for (i = 0; i < e->nr_features; i++)
-		n += snprintf(feats + n, sizeof(feats) - n, "%s%s", i ? "/" : "",
-			      msr_features[e->features[i]].name);
+	feature_list(e, ~(feature_mask_t)0, 0, "/", feats, sizeof(feats));
 	got = kvm_host_lists_msr(h, e->index);
 	out->comparable = true;
 	out->want = s->want;
