@@ -142,6 +142,27 @@ static void describe_frame(const struct guest_exception_frame *f, char *buf,
 		 (unsigned long long)f->rdx);
 }
 
+/* The guest's memory is the guest's: check what it reports before use. */
+static bool results_well_formed(const struct guest_mailbox *mb,
+				const struct msr_entry *e)
+{
+	unsigned int i;
+
+	if (mb->nr_results > GUEST_MAX_RESULTS)
+		return false;
+	for (i = 0; i < mb->nr_results; i++) {
+		const struct guest_result *g = &mb->results[i];
+
+		if (g->check >= NR_CHECKS || g->status > RESULT_SKIP ||
+		    g->skip >= NR_SKIP_REASONS ||
+		    (g->op != OP_SKIP && g->op != OP_RDMSR &&
+		     g->op != OP_WRMSR) ||
+		    g->reserved < -1 || g->reserved >= e->nr_reserved)
+			return false;
+	}
+	return true;
+}
+
 /* Runs the vCPU to the end of the phase; false if the run went wrong. */
 static bool run_to_sync(struct suite *s, const struct msr_entry *e,
 			struct kvm_vcpu *vcpu, enum guest_phase phase)
@@ -163,13 +184,14 @@ static bool run_to_sync(struct suite *s, const struct msr_entry *e,
 				    mb->text);
 			continue;
 		case UCALL_SYNC:
-			if (mb->entry == s->entry &&
-			    mb->phase == phase &&
-			    mb->nr_results <= GUEST_MAX_RESULTS)
+			if (mb->entry == s->entry && mb->phase == phase &&
+			    results_well_formed(mb, e))
 				return true;
 			snprintf(what, sizeof(what), "guest synced entry %u "
-				 "phase %u, host wanted entry %u phase %u",
-				 mb->entry, mb->phase, s->entry, phase);
+				 "phase %u with %u results, host wanted entry "
+				 "%u phase %u and well-formed results",
+				 mb->entry, mb->phase, mb->nr_results, s->entry,
+				 phase);
 			break;
 		case UCALL_EXCEPTION:
 			describe_frame(&mb->frame, what, sizeof(what));
