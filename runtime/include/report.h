@@ -35,7 +35,7 @@ enum outcome {
 struct check_result {
 	int entry;		/* enum msr_entry_id, or REPORT_NO_ENTRY */
 	int vcpu;		/* -1: not about one vCPU */
-	enum suite_pass pass;
+	enum suite_pass pass;	/* NR_PASSES: about the deviations file */
 	enum check_id check;
 	enum result_status status;
 	char skip_why[160];	/* for RESULT_SKIP */

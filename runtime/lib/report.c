@@ -29,7 +29,12 @@ const char *check_doc(enum check_id id)
 
 const char *pass_name(enum suite_pass p)
 {
-	return p == PASS_MSRS ? "msrs" : "one-reg";
+	static const char *const names[] = {
+		[PASS_MSRS] = "msrs", [PASS_ONE_REG] = "one-reg",
+		[NR_PASSES] = "deviation",
+	};
+
+	return names[p];
 }
 
 const char *entry_name(const struct msr_entry *e, char *buf, size_t len)
@@ -197,22 +202,11 @@ static void record_path(struct report *r, const struct check_result *res)
 	}
 }
 
-void report_result(struct report *r, const struct check_result *res)
+/* Counts one test point and prints it; dev is its deviation, or -1. */
+static void record(struct report *r, const struct check_result *res,
+		   enum outcome o, int dev)
 {
-	enum outcome o;
 	char name[160];
-	int dev = -1;
-
-	if (res->status == RESULT_SKIP) {
-		o = OUTCOME_SKIP;
-	} else if (res->status == RESULT_PASS) {
-		o = OUTCOME_PASS;
-	} else {
-		dev = find_deviation(r, res);
-		o = dev >= 0 ? OUTCOME_XFAIL : OUTCOME_FAIL;
-		if (dev >= 0)
-			r->deviation_hits[dev]++;
-	}
 
 	r->points++;
 	r->total.n[o]++;
@@ -229,6 +223,22 @@ void report_result(struct report *r, const struct check_result *res)
 	fflush(r->out);
 }
 
+void report_result(struct report *r, const struct check_result *res)
+{
+	int dev = -1;
+
+	if (res->status == RESULT_SKIP) {
+		record(r, res, OUTCOME_SKIP, dev);
+	} else if (res->status == RESULT_PASS) {
+		record(r, res, OUTCOME_PASS, dev);
+	} else {
+		dev = find_deviation(r, res);
+		if (dev >= 0)
+			r->deviation_hits[dev]++;
+		record(r, res, dev >= 0 ? OUTCOME_XFAIL : OUTCOME_FAIL, dev);
+	}
+}
+
 /*
  * A deviation listed for this flavour whose entry ran but which never
  * matched a failure no longer happens: fail, so the file cannot rot.
@@ -239,39 +249,24 @@ static void check_stale_deviations(struct report *r)
 
 	for (i = 0; i < nr_deviations; i++) {
 		const struct deviation *d = &deviations[i];
+		/* About the file, not one pass: never matched to itself. */
 		struct check_result res = {
 			.entry = d->entry,
 			.vcpu = -1,
+			.pass = NR_PASSES,
 			.check = d->check,
+			.status = RESULT_FAIL,
 		};
-		char name[64];
 
 		if (!deviation_applies(r, d) || !r->selected[d->entry] ||
 		    r->deviation_hits[i])
 			continue;
-		res.status = RESULT_FAIL;
 		snprintf(res.detail, sizeof(res.detail),
 			 "known deviation (%s, wanted 0x%llx, got 0x%llx) no "
 			 "longer happens: remove it from registry/deviations.toml",
 			 d->flavour, (unsigned long long)d->want,
 			 (unsigned long long)d->got);
-		/* Not matchable against itself: this is about the file. */
-		r->points++;
-		r->total.n[OUTCOME_FAIL]++;
-		r->per_entry[d->entry].n[OUTCOME_FAIL]++;
-		r->fails[d->entry][d->check]++;
-		if (r->tap) {
-			fprintf(r->out, "not ok %u - %s deviation: %s: %s\n",
-				r->points,
-				entry_name(&msr_entries[d->entry], name,
-					   sizeof(name)),
-				check_name(d->check), res.detail);
-		} else {
-			fprintf(r->out, "FAIL  %s deviation: %s: %s\n",
-				entry_name(&msr_entries[d->entry], name,
-					   sizeof(name)),
-				check_name(d->check), res.detail);
-		}
+		record(r, &res, OUTCOME_FAIL, -1);
 	}
 }
 

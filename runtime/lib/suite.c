@@ -9,7 +9,7 @@
 #include "suite.h"
 #include "x86.h"
 
-/* Every generated check function reaches the suite through these. */
+/* What decides a vCPU's expectations in the current pass. */
 static struct rules_ctx vcpu_ctx(const struct suite *s,
 				 const struct kvm_vcpu *vcpu)
 {
