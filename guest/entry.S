@@ -2,31 +2,26 @@
 /*
  * Guest image header, entry point and exception entry points.
  *
- * The host puts the vCPU straight into 64-bit mode (see runtime's
- * vm_setup.c), with RSP at the vCPU's stack and RDI = vCPU index.
+ * The host puts the vCPU straight into 64-bit mode (runtime/lib/vm_setup.c)
+ * with RSP at the vCPU's stack and RDI = vCPU index.  General registers
+ * only, and no C: on the test host every guest instruction is emulated, so
+ * the code is written for the fewest instructions per plan operation.
  */
-#include "safe_access.h"
+#include "guest_abi.h"
 
 	.section .header, "a"
 	.globl guest_header
 guest_header:
-	.quad 0x454d49474b43524d	/* GUEST_IMAGE_MAGIC */
+	.quad GUEST_IMAGE_MAGIC
 	.quad guest_entry
 	.quad exception_vectors
 	.quad __image_end
-	.quad msr_entries
-
-	.text
-	.globl guest_entry
-guest_entry:
-	call guest_main
-1:	hlt
-	jmp 1b
 
 /*
  * One stub per vector 0-31.  Vectors that push no error code push a 0 so
  * every frame has the same layout: vector, error code, then the CPU's frame.
  */
+	.text
 .macro stub vector, has_error
 exception_\vector:
 	.if \has_error == 0
@@ -70,20 +65,23 @@ stub 30, 1
 stub 31, 0
 
 /*
- * A *_safe access arms the fixup by loading SAFE_MAGIC into R10 and the
- * resume address into R11 (safe_access.h).  Then the fault is expected:
- * return its vector in R10 and resume after the instruction.  Anything else
- * is reported to the host, which ends the run.  General registers only: this
- * KVM's emulator cannot run SSE, and the handler runs emulated too.
+ * An exception on the RDMSR or WRMSR of a plan operation is an observation:
+ * the vector goes into the operation's slot (RSI) and the interpreter goes
+ * on with the next slot.  Any other exception is reported to the host with
+ * every register, and the vCPU stays there.
  */
 exception_common:
-	cmpq $SAFE_MAGIC, %r10
-	jne 1f
-	movq (%rsp), %r10
-	movq %r11, 16(%rsp)
+	cmpq $insn_rdmsr, 16(%rsp)
+	je 1f
+	cmpq $insn_wrmsr, 16(%rsp)
+	jne unexpected
+1:	movq (%rsp), %rax
+	movb %al, SLOT_VECTOR(%rsi)
+	movq $fault_resume, 16(%rsp)
 	addq $16, %rsp
 	iretq
-1:
+
+unexpected:
 	pushq %rax
 	pushq %rbx
 	pushq %rcx
@@ -99,11 +97,26 @@ exception_common:
 	pushq %r13
 	pushq %r14
 	pushq %r15
-	movq %rsp, %rdi
-	andq $-16, %rsp
-	call guest_unexpected_exception
-2:	hlt
-	jmp 2b
+	/* The stack tells the vCPU, whatever the registers hold. */
+	movq %rsp, %rbx
+	subq $GUEST_STACK_GPA, %rbx
+	shrq $14, %rbx
+	.if GUEST_STACK_SIZE != (1 << 14)
+	.error "the shift above assumes 16 KiB stacks"
+	.endif
+	imulq $GUEST_MAILBOX_SIZE, %rbx, %rdi
+	addq $GUEST_MAILBOX_GPA, %rdi
+	xorl %ecx, %ecx
+2:	movq (%rsp,%rcx,8), %rax
+	movq %rax, MAILBOX_FRAME(%rdi,%rcx,8)
+	incl %ecx
+	cmpl $FRAME_WORDS, %ecx
+	jne 2b
+	movl $UCALL_EXCEPTION, MAILBOX_UCALL(%rdi)
+	movl %ebx, %eax
+	movw $GUEST_UCALL_PORT, %dx
+3:	outl %eax, %dx
+	jmp 3b
 
 	.section .rodata
 	.balign 8

@@ -48,16 +48,16 @@ static void list_entries(void)
 	       "index", "features", "reset", "write", "reserved");
 	for (i = 0; i < NR_MSR_ENTRIES; i++) {
 		const struct msr_entry *e = &msr_entries[i];
-		char feats[64] = "";
-		int n = 0;
+		char feats[256] = "";
+		size_t n = 0;
 
-		for (f = 0; f < e->nr_features; f++)
+		for (f = 0; f < e->nr_features && n < sizeof(feats); f++)
 			n += snprintf(feats + n, sizeof(feats) - n, "%s%s",
 				      f ? "," : "",
 				      msr_features[e->features[f]].name);
 		printf("%-26s %-7s 0x%08x %-14s 0x%016llx 0x%016llx",
 		       entry_name(e, name, sizeof(name)),
-		       e->kind == MSR_KIND_KVM_REG ? "kvm_reg" : "msr",
+		       msr_kind_names[e->kind],
 		       e->index, feats, (unsigned long long)e->reset,
 		       (unsigned long long)e->write);
 		for (r = 0; r < e->nr_reserved; r++)
@@ -97,10 +97,12 @@ static int find_entry(const char *name)
 
 static int parse_fault(char *arg, struct suite_opts *o)
 {
-	static const char *const kinds[] = {
-		[GUEST_FAULT_HANG] = "hang", [GUEST_FAULT_UD] = "ud",
-		[GUEST_FAULT_TRIPLE] = "triple",
-		[GUEST_FAULT_BAD_PORT] = "bad-port",
+	static const struct {
+		const char *name;
+		enum guest_op op;
+	} kinds[] = {
+		{ "hang", GUEST_OP_HANG }, { "ud", GUEST_OP_UD },
+		{ "triple", GUEST_OP_TRIPLE }, { "bad-port", GUEST_OP_BAD_PORT },
 	};
 	char *entry = strchr(arg, ':'), *vcpu = entry ? strchr(entry + 1, ':') : NULL;
 	unsigned int k;
@@ -109,13 +111,14 @@ static int parse_fault(char *arg, struct suite_opts *o)
 		goto bad;
 	*entry++ = '\0';
 	*vcpu++ = '\0';
-	for (k = 1; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
-		if (!strcmp(arg, kinds[k]))
-			o->fault = k;
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		if (!strcmp(arg, kinds[k].name))
+			o->fault = kinds[k].op;
 	}
 	o->fault_entry = find_entry(entry);
 	o->fault_vcpu = strtoul(vcpu, NULL, 0);
-	if (o->fault && o->fault_entry >= 0 && o->fault_vcpu < SUITE_NR_VCPUS)
+	if (o->fault != GUEST_OP_END && o->fault_entry >= 0 &&
+	    o->fault_vcpu < SUITE_NR_VCPUS)
 		return 0;
 bad:
 	fprintf(stderr, "msrcheck: error: --fault wants KIND:ENTRY:VCPU with "

@@ -5,7 +5,23 @@
  */
 #include "msr_table.h"
 
-const uint64_t msr_noncanonical = 0xaaaaaaaaaaaaaaaaull;
+const struct vendor_info vendor_info[NR_VENDORS] = {
+	[VENDOR_INTEL] = { "intel", "Intel", "GenuineIntel" },
+	[VENDOR_AMD] = { "amd", "AMD", "AuthenticAMD" },
+	[VENDOR_HYGON] = { "hygon", "Hygon", "HygonGenuine" },
+	[VENDOR_OTHER] = { "other", "other", "" },
+};
+
+const char *const msr_kind_names[NR_MSR_KINDS] = {
+	[MSR_KIND_MSR] = "msr",
+	[MSR_KIND_KVM_REG] = "kvm_reg",
+};
+
+const char *const reserved_origin_names[NR_RESERVED_ORIGINS] = {
+	[RESERVED_LISTED] = "reserved",
+	[RESERVED_NONCANONICAL] = "non-canonical",
+	[RESERVED_BITS] = "reserved-bits",
+};
 
 const struct msr_feature msr_features[NR_FEATURES] = {
 	/* registry/msrs.toml: [feature.IBT] */
@@ -85,14 +101,14 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000174,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_NONE },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_NONE },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000000001234ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 0,
-		.quirks = 0,
+		.reserved = NULL,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_SYSENTER_ESP */
 	[MSRENT_IA32_SYSENTER_ESP] = {
@@ -102,14 +118,14 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000175,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_NONE },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_NONE },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 0,
-		.quirks = 1u << QUIRK_AMD_DROPS_HIGH32,
+		.reserved = NULL,
+		.nr_quirks = 1,
+		.quirks = (const uint16_t[]){ QUIRK_AMD_DROPS_HIGH32 },
 	},
 	/* registry/msrs.toml: [[msr]] IA32_SYSENTER_EIP */
 	[MSRENT_IA32_SYSENTER_EIP] = {
@@ -119,14 +135,14 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000176,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_NONE },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_NONE },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 0,
-		.quirks = 1u << QUIRK_AMD_DROPS_HIGH32,
+		.reserved = NULL,
+		.nr_quirks = 1,
+		.quirks = (const uint16_t[]){ QUIRK_AMD_DROPS_HIGH32 },
 	},
 	/* registry/msrs.toml: [[msr]] IA32_MISC_ENABLE */
 	[MSRENT_IA32_MISC_ENABLE] = {
@@ -136,17 +152,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000001a0,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_NONE },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_NONE },
 		.write_needs_primary = false,
 		.reset = 0x0000000000001800ull,
 		.write = 0x0000000000001801ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x0000000000000001ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_CR_PAT */
 	[MSRENT_IA32_CR_PAT] = {
@@ -156,14 +171,14 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000277,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_NONE },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_NONE },
 		.write_needs_primary = false,
 		.reset = 0x0007040600070406ull,
 		.write = 0x0000000007070707ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 0,
-		.quirks = 0,
+		.reserved = NULL,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_U_CET/ibt */
 	[MSRENT_IA32_U_CET_IBT] = {
@@ -173,17 +188,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a0,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 2,
-		.features = { FEAT_IBT, FEAT_SHSTK },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_IBT, FEAT_SHSTK },
 		.write_needs_primary = true,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000000000004ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x00000000000003c0ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_U_CET/shstk */
 	[MSRENT_IA32_U_CET_SHSTK] = {
@@ -193,17 +207,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a0,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 2,
-		.features = { FEAT_SHSTK, FEAT_IBT },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_SHSTK, FEAT_IBT },
 		.write_needs_primary = true,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000000000001ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x00000000000003c0ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_S_CET/ibt */
 	[MSRENT_IA32_S_CET_IBT] = {
@@ -213,17 +226,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a2,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 2,
-		.features = { FEAT_IBT, FEAT_SHSTK },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_IBT, FEAT_SHSTK },
 		.write_needs_primary = true,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000000000004ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x00000000000003c0ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_S_CET/shstk */
 	[MSRENT_IA32_S_CET_SHSTK] = {
@@ -233,17 +245,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a2,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 2,
-		.features = { FEAT_SHSTK, FEAT_IBT },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_SHSTK, FEAT_IBT },
 		.write_needs_primary = true,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000000000001ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x00000000000003c0ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_PL0_SSP/alignment */
 	[MSRENT_IA32_PL0_SSP_ALIGNMENT] = {
@@ -253,17 +264,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a4,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x0000123456789001ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_PL0_SSP/canonical */
 	[MSRENT_IA32_PL0_SSP_CANONICAL] = {
@@ -273,17 +283,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a4,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_PL1_SSP/alignment */
 	[MSRENT_IA32_PL1_SSP_ALIGNMENT] = {
@@ -293,17 +302,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a5,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x0000123456789001ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_PL1_SSP/canonical */
 	[MSRENT_IA32_PL1_SSP_CANONICAL] = {
@@ -313,17 +321,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a5,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_PL2_SSP/alignment */
 	[MSRENT_IA32_PL2_SSP_ALIGNMENT] = {
@@ -333,17 +340,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a6,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x0000123456789001ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_PL2_SSP/canonical */
 	[MSRENT_IA32_PL2_SSP_CANONICAL] = {
@@ -353,17 +359,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a6,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_PL3_SSP/alignment */
 	[MSRENT_IA32_PL3_SSP_ALIGNMENT] = {
@@ -373,17 +378,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a7,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x0000123456789001ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] IA32_PL3_SSP/canonical */
 	[MSRENT_IA32_PL3_SSP_CANONICAL] = {
@@ -393,17 +397,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x000006a7,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] LSTAR */
 	[MSRENT_LSTAR] = {
@@ -413,17 +416,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000082,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_LM },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_LM },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] CSTAR */
 	[MSRENT_CSTAR] = {
@@ -433,17 +435,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000083,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_LM },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_LM },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] SYSCALL_MASK */
 	[MSRENT_SYSCALL_MASK] = {
@@ -453,14 +454,14 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000084,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_LM },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_LM },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x00000000ffffffffull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 0,
-		.quirks = 0,
+		.reserved = NULL,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] FS_BASE */
 	[MSRENT_FS_BASE] = {
@@ -470,17 +471,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000100,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_LM },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_LM },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] GS_BASE */
 	[MSRENT_GS_BASE] = {
@@ -490,17 +490,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000101,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_LM },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_LM },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] KERNEL_GS_BASE */
 	[MSRENT_KERNEL_GS_BASE] = {
@@ -510,17 +509,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000102,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_LM },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_LM },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* registry/msrs.toml: [[msr]] TSC_AUX/rdpid */
 	[MSRENT_TSC_AUX_RDPID] = {
@@ -530,17 +528,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000103,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 2,
-		.features = { FEAT_RDPID, FEAT_RDTSCP },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_RDPID, FEAT_RDTSCP },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000012345678ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaa5555aaaa5555ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 1u << QUIRK_AMD_DROPS_HIGH32,
+		.nr_quirks = 1,
+		.quirks = (const uint16_t[]){ QUIRK_AMD_DROPS_HIGH32 },
 	},
 	/* registry/msrs.toml: [[msr]] TSC_AUX/rdtscp */
 	[MSRENT_TSC_AUX_RDTSCP] = {
@@ -550,17 +547,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000103,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 2,
-		.features = { FEAT_RDTSCP, FEAT_RDPID },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_RDTSCP, FEAT_RDPID },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000012345678ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaa5555aaaa5555ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 1u << QUIRK_AMD_DROPS_HIGH32,
+		.nr_quirks = 1,
+		.quirks = (const uint16_t[]){ QUIRK_AMD_DROPS_HIGH32 },
 	},
 	/* registry/msrs.toml: [[msr]] GUEST_SSP */
 	[MSRENT_GUEST_SSP] = {
@@ -570,16 +566,15 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000000,
 		.kind = MSR_KIND_KVM_REG,
 		.nr_features = 1,
-		.features = { FEAT_SHSTK },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_SHSTK },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xaaaaaaaaaaaaaaaaull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 };

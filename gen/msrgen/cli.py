@@ -228,7 +228,7 @@ def parser() -> argparse.ArgumentParser:
                         help="source root that paths in messages and output are relative to "
                              "(default: the repository holding the generator)")
 
-    sp = sub.add_parser("render", help="write msr_table.[ch], msr_checks.c and deviations.c")
+    sp = sub.add_parser("render", help="write msr_table.[ch], msr_plans.c and deviations.c")
     inputs(sp, True)
     sp.add_argument("--outdir", required=True, help="directory to write into")
     sp = sub.add_parser("check", help="compare a fresh rendering with a committed copy")

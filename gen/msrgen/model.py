@@ -15,18 +15,36 @@ from typing import Any, TypeVar
 
 SCHEMA_VERSION = 1
 
-# Mirrors of runtime/common/registry.h.
-MSR_MAX_FEATURES = 4
-MSR_MAX_RESERVED = 6
-MAX_FEATURES = 64  # feature_mask_t has one bit per feature
-MAX_QUIRKS = 32  # msr_entry.quirks has one bit per quirk
-MAX_ENTRIES = 1 << 16  # struct deviation stores entry ids in 16 bits
-
 UPPER_NAME = r"[A-Z][A-Z0-9_]*"
 LOWER_NAME = r"[a-z][a-z0-9_]*"
 
+
+@dataclass(frozen=True)
+class Vendor:
+    """A CPU vendor as the registry names it and as CPUID leaf 0 spells it."""
+
+    name: str
+    display: str
+    cpuid: str
+
+    @property
+    def c_id(self) -> str:
+        """VENDOR_INTEL."""
+        return f"VENDOR_{self.name.upper()}"
+
+
+# The enums the registry and the C runtime share are defined here, once:
+# the generator emits them into msr_table.h (enum vendor, enum msr_kind,
+# enum reserved_origin, enum cpuid_reg) with their names.
+VENDOR_TABLE = (
+    Vendor("intel", "Intel", "GenuineIntel"),
+    Vendor("amd", "AMD", "AuthenticAMD"),
+    Vendor("hygon", "Hygon", "HygonGenuine"),
+)
+# A CPUID vendor none of the above: no vendor rule applies to it.
+OTHER_VENDOR = Vendor("other", "other", "")
+VENDORS = tuple(v.name for v in VENDOR_TABLE)
 REGS = ("eax", "ebx", "ecx", "edx")
-VENDORS = ("intel", "amd", "hygon")
 KINDS = ("msr", "kvm_reg")
 
 
@@ -110,11 +128,19 @@ def from_toml(cls: type[T], raw: Mapping[str, Any], **extra: Any) -> T:
 
 
 class Origin(enum.Enum):
-    """Where a reserved value comes from (enum reserved_origin)."""
+    """Where a reserved value comes from (enum reserved_origin, generated).
 
-    LISTED = "RESERVED_LISTED"
-    NONCANONICAL = "RESERVED_NONCANONICAL"
-    BITS = "RESERVED_BITS"
+    The value is what messages call such a value ("non-canonical 0x...").
+    """
+
+    LISTED = "reserved"
+    NONCANONICAL = "non-canonical"
+    BITS = "reserved-bits"
+
+    @property
+    def c_id(self) -> str:
+        """RESERVED_LISTED."""
+        return f"RESERVED_{self.name}"
 
 
 @dataclass(frozen=True)
@@ -188,6 +214,23 @@ class Msr:
     def c_suffix(self) -> str:
         """NAME or NAME_LABEL: the stem of the entry's C identifiers."""
         return f"{self.name}_{self.label.upper()}" if self.label else self.name
+
+    def step_builders(self, noncanonical: int) -> tuple[str, ...]:
+        """The runtime's step builders (runtime/common/steps.h) that compose
+        this entry's plan, in order: the entry's class, as its generated
+        plan function shows it.
+
+        Every MSR gets the save/restore-list check, the guest's
+        reset/write/read-back (or #GP) checks and the host's round trip;
+        reserved values add their own checks.  A KVM-defined register is
+        reached through ONE_REG only.
+        """
+        if self.kind == "kvm_reg":
+            return ("plan_kvm_reg",)
+        out = ["plan_save_list", "plan_rw", "plan_host_roundtrip"]
+        if self.expanded_reserved(noncanonical):
+            out.append("plan_reserved")
+        return tuple(out)
 
     def expanded_reserved(self, noncanonical: int) -> tuple[Reserved, ...]:
         """Every value whose WRMSR must #GP, in the order the C table lists them.

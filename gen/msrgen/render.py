@@ -13,7 +13,8 @@ from typing import Any
 
 import jinja2
 
-from .model import Check, Deviations, Feature, Msr, Quirk, Registry
+from .model import (KINDS, OTHER_VENDOR, REGS, VENDOR_TABLE, Check, Deviations, Feature, Msr,
+                    Origin, Quirk, Registry)
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 
@@ -21,7 +22,7 @@ TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templat
 OUTPUTS = MappingProxyType({
     "msr_table.h": "msr_table.h.j2",
     "msr_table.c": "msr_table.c.j2",
-    "msr_checks.c": "msr_checks.c.j2",
+    "msr_plans.c": "msr_plans.c.j2",
     "deviations.c": "deviations.c.j2",
 })
 
@@ -120,20 +121,19 @@ def _quirk_view(q: Quirk, source: str) -> dict[str, Any]:
     }
 
 
-def _quirk_mask(names: tuple[str, ...]) -> str:
-    """The C expression of an entry's quirk bits: 0, 1u << Q, (1u << Q) | (1u << R)."""
-    bits = [f"1u << QUIRK_{name}" for name in names]
-    if len(bits) <= 1:
-        return bits[0] if bits else "0"
-    return " | ".join(f"({b})" for b in bits)
+def _id_list(prefix: str, names: tuple[str, ...]) -> str:
+    """An entry's pool of ids as a C compound literal, or NULL when empty."""
+    if not names:
+        return "NULL"
+    return "(const uint16_t[]){ " + ", ".join(f"{prefix}{n}" for n in names) + " }"
 
 
 def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
     reserved = m.expanded_reserved(noncanonical)
     return {
         "id": f"MSRENT_{m.c_suffix()}",
-        "fn": f"check_{m.c_suffix().lower()}",
-        "checker": "suite_check_kvm_reg" if m.kind == "kvm_reg" else "suite_check_msr",
+        "fn": f"plan_{m.c_suffix().lower()}",
+        "builders": list(m.step_builders(noncanonical)),
         "provenance": f"{source}: [[msr]] {m.display}",
         "ref": comment_text(m.ref) if m.ref else None,
         "name": m.name,
@@ -142,15 +142,25 @@ def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
         "index": m.index,
         "kind": f"MSR_KIND_{m.kind.upper()}",
         "nr_features": len(m.features),
-        "features": ", ".join(f"FEAT_{name}" for name in m.features),
-        "canonical": m.canonical,
+        "features": _id_list("FEAT_", m.features),
         "write_needs_primary": m.write_needs_primary,
         "reset": m.reset,
         "write": m.write,
-        "reserved_bits": m.reserved_bits,
         "nr_reserved": len(reserved),
-        "reserved": [{"value": r.value, "origin": r.origin.value} for r in reserved],
-        "quirks": _quirk_mask(m.quirks),
+        "reserved": [{"value": r.value, "origin": r.origin.c_id} for r in reserved],
+        "nr_quirks": len(m.quirks),
+        "quirks": _id_list("QUIRK_", m.quirks),
+    }
+
+
+def _enums_view() -> dict[str, Any]:
+    """The enums the registry shares with the runtime (defined in model.py)."""
+    return {
+        "vendors": [{"id": v.c_id, "name": v.name, "display": v.display, "cpuid": v.cpuid}
+                    for v in (*VENDOR_TABLE, OTHER_VENDOR)],
+        "kinds": [{"id": f"MSR_KIND_{k.upper()}", "name": k} for k in KINDS],
+        "origins": [{"id": o.c_id, "name": o.value} for o in Origin],
+        "regs": [{"id": f"CPUID_{r.upper()}", "name": r} for r in REGS],
     }
 
 
@@ -177,6 +187,7 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
             "why": d.why,
         })
     return {
+        **_enums_view(),
         "registry_path": registry_path,
         "deviations_path": deviations_path,
         "noncanonical": registry.noncanonical,

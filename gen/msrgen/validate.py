@@ -18,8 +18,7 @@ from typing import Any
 
 from .diag import Diag, hex_index, hex_num, hex_u64
 from .load import Document, TomlPath
-from .model import (DEVIATION_TABLES, MAX_ENTRIES, MAX_FEATURES, MAX_QUIRKS,
-                    MSR_MAX_FEATURES, MSR_MAX_RESERVED, REGISTRY_TABLES, SCHEMA_VERSION,
+from .model import (DEVIATION_TABLES, REGISTRY_TABLES, SCHEMA_VERSION,
                     UPPER_NAME, Check, Deviation, Deviations, Feature, KeyType, Msr,
                     Origin, Quirk, Registry, from_toml, is_canonical, required_keys,
                     toml_keys)
@@ -237,9 +236,6 @@ def check_msr(m: Msr, where: Where, features: Collection[str], quirks: Collectio
     if not m.features:
         diags.append(where.diag("features", "empty feature list: name at least one feature "
                                             "(NONE for always-emulated MSRs)"))
-    if len(m.features) > MSR_MAX_FEATURES:
-        diags.append(where.diag("features", f"{len(m.features)} features; at most "
-                                            f"{MSR_MAX_FEATURES} (MSR_MAX_FEATURES)"))
     for name in _repeats(m.features):
         diags.append(where.diag("features", f"feature `{name}` is listed twice"))
     for name in dict.fromkeys(m.features):
@@ -289,15 +285,6 @@ def _check_reserved(m: Msr, where: Where, noncanonical: int | None) -> list[Diag
     """The expanded reserved list: its length, and clashes with write, reset and itself."""
     expanded = m.expanded_reserved(noncanonical if noncanonical is not None else 0)
     diags = []
-    if len(expanded) > MSR_MAX_RESERVED:
-        sources = [f"{len(m.reserved)} listed"]
-        if m.canonical:
-            sources.append("noncanonical")
-        if m.reserved_bits:
-            sources.append("write | reserved_bits")
-        diags.append(where.diag("reserved", f"{len(expanded)} reserved values once expanded "
-                                            f"({' + '.join(sources)}); at most "
-                                            f"{MSR_MAX_RESERVED} (MSR_MAX_RESERVED)"))
     seen: dict[int, Origin] = {}
     for r in expanded:
         if r.origin is Origin.NONCANONICAL and noncanonical is None:
@@ -357,9 +344,6 @@ def check_msr_set(entries: list[tuple[Msr, Where]]) -> list[Diag]:
                                              f"{group[0].display} (line {group[0].line}): one "
                                              "name, one index"))
     diags.extend(_check_order(entries))
-    if len(entries) > MAX_ENTRIES:
-        diags.append(entries[MAX_ENTRIES][1].diag("name", f"more than {MAX_ENTRIES} [[msr]] "
-                                                          "entries"))
     return diags
 
 
@@ -416,9 +400,6 @@ def validate_registry(doc: Document) -> list[Diag]:
         if first is not feature:
             diags.append(where.diag("bit", f"same CPUID bit as feature.{first.name} "
                                            f"(line {first.line})"))
-    if len(raw_features) > MAX_FEATURES:
-        diags.append(top.diag("feature", f"{len(raw_features)} features; at most {MAX_FEATURES} "
-                                         "(feature_mask_t)"))
 
     raw_quirks, errs = _tables_of(doc, "quirk", top)
     diags += errs
@@ -426,9 +407,6 @@ def validate_registry(doc: Document) -> list[Diag]:
         where = Where(doc, ("quirk", name), f"quirk.{name}")
         errs = check_table(raw, Quirk, where)
         diags += errs or check_quirk(from_toml(Quirk, raw, name=name), where)
-    if len(raw_quirks) > MAX_QUIRKS:
-        diags.append(top.diag("quirk", f"{len(raw_quirks)} quirks; at most {MAX_QUIRKS} "
-                                       "(msr_entry.quirks)"))
 
     raw_msrs, errs = _array_of(doc, "msr", top)
     diags += errs

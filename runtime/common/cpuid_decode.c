@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-/* See cpuid_decode.h.  Freestanding: the guest links this too. */
+/* See cpuid_decode.h. */
+#include <string.h>
+
 #include "cpuid_decode.h"
 
 uint32_t *cpuid_feature_reg(struct cpuid_leaf *l, unsigned int f)
@@ -16,9 +18,9 @@ uint32_t *cpuid_feature_reg(struct cpuid_leaf *l, unsigned int f)
 	}
 }
 
-feature_mask_t cpuid_features(cpuid_lookup_fn lookup, void *ctx)
+struct feature_set cpuid_features(cpuid_lookup_fn lookup, void *ctx)
 {
-	feature_mask_t m = 0;
+	struct feature_set m = { { 0 } };
 	unsigned int f;
 
 	for (f = 0; f < NR_FEATURES; f++) {
@@ -28,33 +30,24 @@ feature_mask_t cpuid_features(cpuid_lookup_fn lookup, void *ctx)
 		if (!lookup(ctx, feat->leaf, feat->subleaf, &l))
 			continue;
 		if (*cpuid_feature_reg(&l, f) & (1u << feat->bit))
-			m |= FEATURE_BIT(f);
+			fs_add(&m, f);
 	}
 	return m;
 }
 
-static uint32_t le32(const char *s)
-{
-	return (uint32_t)(unsigned char)s[0] |
-	       (uint32_t)(unsigned char)s[1] << 8 |
-	       (uint32_t)(unsigned char)s[2] << 16 |
-	       (uint32_t)(unsigned char)s[3] << 24;
-}
-
-static bool vendor_is(const struct cpuid_leaf *l, const char *s)
-{
-	/* The 12-byte vendor string is EBX, EDX, ECX, in that order. */
-	return l->ebx == le32(s) && l->edx == le32(s + 4) &&
-	       l->ecx == le32(s + 8);
-}
-
 enum vendor cpuid_vendor(const struct cpuid_leaf *leaf0)
 {
-	if (vendor_is(leaf0, "GenuineIntel"))
-		return VENDOR_INTEL;
-	if (vendor_is(leaf0, "AuthenticAMD"))
-		return VENDOR_AMD;
-	if (vendor_is(leaf0, "HygonGenuine"))
-		return VENDOR_HYGON;
+	char s[13];
+	unsigned int v;
+
+	/* The 12-byte vendor string is EBX, EDX, ECX, in that order. */
+	memcpy(s, &leaf0->ebx, 4);
+	memcpy(s + 4, &leaf0->edx, 4);
+	memcpy(s + 8, &leaf0->ecx, 4);
+	s[12] = '\0';
+	for (v = 0; v < NR_VENDORS; v++) {
+		if (vendor_info[v].cpuid[0] && !strcmp(s, vendor_info[v].cpuid))
+			return v;
+	}
 	return VENDOR_OTHER;
 }

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Reading registry features and the vendor out of CPUID, the same way on
- * both sides: the host from the CPUID table it gives a vCPU, the guest with
- * the CPUID instruction.
+ * Reading registry features and the vendor out of CPUID data: the CPUID
+ * table the host gives a vCPU, or the leaves the guest's plan read.
  */
 #ifndef MSRCHECK_CPUID_DECODE_H
 #define MSRCHECK_CPUID_DECODE_H
@@ -10,7 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "msr_table.h"
+#include "feature_set.h"
 
 struct cpuid_leaf {
 	uint32_t eax, ebx, ecx, edx;
@@ -20,7 +19,7 @@ struct cpuid_leaf {
 typedef bool (*cpuid_lookup_fn)(void *ctx, uint32_t leaf, uint32_t subleaf,
 				struct cpuid_leaf *out);
 
-feature_mask_t cpuid_features(cpuid_lookup_fn lookup, void *ctx);
+struct feature_set cpuid_features(cpuid_lookup_fn lookup, void *ctx);
 /* The vendor of a CPUID leaf 0. */
 enum vendor cpuid_vendor(const struct cpuid_leaf *leaf0);
 /* The register of a leaf that holds feature f. */

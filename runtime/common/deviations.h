@@ -9,13 +9,13 @@
 
 #include <stdint.h>
 
-#include "registry.h"
+#include "msr_table.h"
 
 struct deviation {
 	const char *flavour;	/* loaded KVM vendor module, e.g. "kvm_pvm" */
 	uint32_t vendors;	/* VENDOR_BIT() mask of host vendors; 0: any */
-	uint16_t entry;		/* enum msr_entry_id */
-	uint16_t check;		/* enum check_id */
+	uint32_t entry;		/* enum msr_entry_id */
+	uint32_t check;		/* enum check_id */
 	uint64_t want;
 	uint64_t got;
 	const char *why;

@@ -1,43 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Types of the tables gen/msrgen generates from registry/msrs.toml.
+ * Types of the tables gen/msrgen generates from registry/msrs.toml.  The
+ * enums those tables use (vendor, kind, reserved origin, CPUID register,
+ * features, quirks, entries) are generated too, into msr_table.h, from the
+ * one definition in gen/msrgen/model.py.
  *
- * Shared by the host runtime and the guest, which both compile the generated
- * msr_table.c: keep it free of pointers to host-only code and of anything the
- * freestanding guest cannot build.
+ * Host-only: the guest knows nothing of the registry.
  */
 #ifndef MSRCHECK_REGISTRY_H
 #define MSRCHECK_REGISTRY_H
 
 #include <stdbool.h>
 #include <stdint.h>
-
-enum cpuid_reg {
-	CPUID_EAX,
-	CPUID_EBX,
-	CPUID_ECX,
-	CPUID_EDX,
-};
-
-/* The guest's CPUID vendor, which in this suite is always the host's. */
-enum vendor {
-	VENDOR_INTEL,
-	VENDOR_AMD,
-	VENDOR_HYGON,
-	VENDOR_OTHER,
-	NR_VENDORS,
-};
-
-#define VENDOR_BIT(v) (1u << (v))
-
-enum msr_kind {
-	MSR_KIND_MSR,		/* reached with RDMSR/WRMSR and the MSR ioctls */
-	MSR_KIND_KVM_REG,	/* KVM-defined, reached only with ONE_REG */
-};
-
-/* Bit i stands for msr_features[i]. */
-typedef uint64_t feature_mask_t;
-#define FEATURE_BIT(id) ((feature_mask_t)1 << (id))
 
 struct msr_feature {
 	const char *name;
@@ -56,38 +30,28 @@ struct msr_quirk {
 	const char *why;
 };
 
-/* Where a reserved value comes from, for messages. */
-enum reserved_origin {
-	RESERVED_LISTED,	/* `reserved = [...]` */
-	RESERVED_NONCANONICAL,	/* `canonical = true` */
-	RESERVED_BITS,		/* `write | reserved_bits` */
-};
-
 struct msr_reserved {
 	uint64_t value;
 	uint8_t origin;		/* enum reserved_origin */
 };
 
-#define MSR_MAX_FEATURES 4
-#define MSR_MAX_RESERVED 6
-
+/* Lists are pointer + count into the generated tables: no fixed limits. */
 struct msr_entry {
 	const char *name;	/* kernel name without MSR_ */
 	const char *label;	/* NULL unless the MSR has several entries */
 	const char *save_list_exempt;	/* reason, or NULL */
 	uint32_t index;
 	uint8_t kind;		/* enum msr_kind */
-	uint8_t nr_features;
-	/* Feature ids, any of which makes the MSR exist; [0] is primary. */
-	uint8_t features[MSR_MAX_FEATURES];
-	bool canonical;
 	bool write_needs_primary;
 	uint64_t reset;
 	uint64_t write;
-	uint64_t reserved_bits;
-	uint8_t nr_reserved;
-	struct msr_reserved reserved[MSR_MAX_RESERVED];
-	uint32_t quirks;	/* bit i stands for msr_quirks[i] */
+	/* Feature ids, any of which makes the MSR exist; [0] is primary. */
+	unsigned int nr_features;
+	const uint16_t *features;
+	unsigned int nr_reserved;
+	const struct msr_reserved *reserved;
+	unsigned int nr_quirks;
+	const uint16_t *quirks;	/* enum msr_quirk_id */
 };
 
 #endif

@@ -12,9 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "feature_set.h"
 #include "guest_abi.h"
 #include "kvm_compat.h"
-#include "msr_table.h"
 #include "test_assert.h"
 
 #define KVM_DEFAULT_DEVICE "/dev/kvm"
@@ -34,7 +34,7 @@ struct kvm_host {
 	int api_version;
 	bool caps[NR_CAPS];
 	struct kvm_cpuid2 *supported_cpuid;
-	feature_mask_t features;	/* registry features KVM supports */
+	struct feature_set features;	/* registry features KVM supports */
 	enum vendor vendor;		/* of KVM_GET_SUPPORTED_CPUID leaf 0 */
 	uint32_t *msr_list;		/* KVM_GET_MSR_INDEX_LIST */
 	unsigned int nr_msrs;
@@ -73,7 +73,7 @@ struct kvm_vcpu {
 	struct kvm_run *run;
 	size_t run_size;
 	struct kvm_cpuid2 *cpuid;	/* what KVM_SET_CPUID2 got */
-	feature_mask_t features;	/* registry features in cpuid */
+	struct feature_set features;	/* registry features in cpuid */
 	bool has_run;
 };
 
@@ -99,11 +99,6 @@ static inline void *vm_gpa(struct kvm_vm *vm, uint64_t gpa)
 	return vm->mem + gpa;
 }
 
-static inline volatile struct guest_ctl *vm_ctl(struct kvm_vm *vm)
-{
-	return vm_gpa(vm, GUEST_CTL_GPA);
-}
-
 static inline struct guest_mailbox *vcpu_mailbox(struct kvm_vcpu *vcpu)
 {
 	return vm_gpa(vcpu->vm, GUEST_MAILBOX_GPA +
@@ -126,7 +121,7 @@ enum run_status {
 
 struct run_result {
 	enum run_status status;
-	enum ucall ucall;
+	unsigned int ucall;	/* UCALL_*, for RUN_UCALL */
 	unsigned int kvm_runs;	/* KVM_RUN calls it took */
 	char what[512];		/* for RUN_HANG/RUN_BAD_EXIT: exit, RIP, regs */
 };
@@ -139,12 +134,22 @@ void vcpu_run(struct kvm_vcpu *vcpu, unsigned int timeout_ms,
 	      struct run_result *res);
 /* Appends "RIP=... RSP=..." and the general registers to buf. */
 void vcpu_describe_regs(struct kvm_vcpu *vcpu, char *buf, size_t len);
+/* KVM_GET_REGS; 0 or -errno. */
+int __vcpu_get_regs(struct kvm_vcpu *vcpu, struct kvm_regs *regs);
 
-/* Statistics for the benchmark. */
+/* What the suite asked of KVM: the benchmark's counts, and its floor. */
 struct kvm_stats {
 	unsigned long kvm_runs;
-	unsigned long msr_ioctls;	/* host MSR/ONE_REG/list ioctls */
 	unsigned long exits;		/* KVM_RUN returns */
+	unsigned long plan_runs;	/* guest plans run to their END */
+	unsigned long msr_ioctls;	/* host MSR/ONE_REG/list ioctls */
+	unsigned long msr_ioctl_msrs;	/* MSRs those ioctls carried */
+	unsigned long vms;		/* VMs created */
+	unsigned long vcpus;		/* vCPUs created */
+	unsigned long guest_ops;	/* plan slots run */
+	unsigned long guest_rdmsr;	/* RDMSR that did not fault */
+	unsigned long guest_wrmsr;	/* WRMSR that did not fault */
+	unsigned long guest_faults;	/* RDMSR/WRMSR that faulted */
 };
 extern struct kvm_stats kvm_stats;
 

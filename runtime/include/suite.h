@@ -4,21 +4,26 @@
  * every registry entry, reporting every check instead of stopping at the
  * first mismatch.
  *
- * Per pass (MSR ioctls, then ONE_REG): one VM with three vCPUs run from this
- * one task; vCPUs 0 and 1 get KVM's supported CPUID, vCPU 2 loses every
- * registry feature that is not kept (LM, NONE).  Per entry: the save/restore
- * list check, then each vCPU runs the guest's main phase, the host checks,
- * each vCPU runs the after-host phase, the host checks again.
+ * Host plans, guest executes, host judges.  Per pass (MSR ioctls, then
+ * ONE_REG) one VM with three vCPUs run from this one task, unpinned; vCPUs
+ * 0 and 1 get KVM's supported CPUID, vCPU 2 loses every registry feature
+ * that is not kept (LM, NONE).  The selected entries are cut into segments
+ * (entries of one segment name distinct MSRs, so they cannot disturb each
+ * other); for each segment the host asks every entry's plan function
+ * (msr_plans[], generated) for its steps, per vCPU and stage, then runs the
+ * stages in the stagger schedule (schedule.h): the guest runs a whole
+ * stage of every entry as one plan, the host batches its ioctls, and every
+ * observation is judged on the host against the steps' expectations.
  */
 #ifndef MSRCHECK_SUITE_H
 #define MSRCHECK_SUITE_H
 
 #include <stdbool.h>
 
-#include "entry_checks.h"
+#include "guest_plan.h"
+#include "judge.h"
 #include "kvm_util.h"
 #include "report.h"
-#include "step_results.h"
 
 #define SUITE_NR_VCPUS 3
 #define SUITE_DEFAULT_TIMEOUT_MS 5000
@@ -33,17 +38,24 @@ struct suite_hooks {
 	/* Before KVM_SET_CPUID2 of each vCPU. */
 	void (*adjust_cpuid)(unsigned int vcpu, struct kvm_cpuid2 *cpuid,
 			     void *opaque);
-	/*
-	 * After each VM and its vCPUs exist, before any runs: e.g. take MSRs
-	 * to userspace, or patch the guest's table (vm_guest_entries()).
-	 */
+	/* After each VM and its vCPUs exist, before any runs. */
 	void (*vm_created)(struct kvm_vm *vm, void *opaque);
-	/* The host's view of an entry, before its checks run. */
+	/* The host's view of an entry, before its checks are planned. */
 	void (*adjust_entry)(unsigned int id, struct msr_entry *e,
 			     void *opaque);
 	/* What a host MSR/ONE_REG ioctl returned. */
 	host_access_fn host_access;
+	/* The guest's copy of a plan: before it runs, and after it ran. */
+	guest_slots_fn plan_written;
+	guest_slots_fn guest_ran;
 	void *opaque;
+};
+
+/* What one entry cost, for the benchmark. */
+struct entry_stats {
+	unsigned long runs;		/* guest runs it had operations in */
+	unsigned long guest_ops;	/* guest plan operations */
+	unsigned long host_ops;		/* host steps that made an ioctl */
 };
 
 struct suite_opts {
@@ -55,24 +67,16 @@ struct suite_opts {
 	unsigned int timeout_ms;	/* per vCPU run */
 	uint32_t hidden_caps;		/* 1u << enum kvm_cap_id */
 	const char *flavour;		/* override the detected KVM flavour */
-	/* Robustness tests: make this vCPU fault on this entry. */
-	enum guest_fault fault;
+	/*
+	 * Robustness tests: this vCPU runs this guest op (HANG, UD, TRIPLE,
+	 * BAD_PORT) first in the entry's plan; GUEST_OP_END: none.
+	 */
+	enum guest_op fault;
 	unsigned int fault_vcpu;
 	int fault_entry;		/* enum msr_entry_id, -1: none */
 	const struct suite_hooks *hooks;
-	/* If set, KVM work per entry is added here (the benchmark). */
-	struct kvm_stats *entry_stats;	/* [NR_MSR_ENTRIES] */
-};
-
-struct suite {
-	const struct suite_opts *opts;
-	struct kvm_host host;
-	struct report *report;
-	enum suite_pass pass;
-	struct kvm_vm *vm;
-	bool vm_broken;		/* a run failed: rebuild before the next entry */
-	unsigned int entry;	/* enum msr_entry_id being checked */
-	bool cpuid_checked[SUITE_NR_VCPUS];
+	/* If set, per-entry costs are added here (the benchmark). */
+	struct entry_stats *entry_stats;	/* [NR_MSR_ENTRIES] */
 };
 
 /* Glob-selects entries ("TSC_AUX*", "IA32_PL?_SSP/canonical"). */

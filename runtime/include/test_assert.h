@@ -35,4 +35,11 @@ test_assert_fail(const char *file, int line, const char *expr, int err,
 
 void *xzalloc(unsigned long size);
 
+/*
+ * Makes room for `need` elements of `size` bytes in the array *p of
+ * capacity *cap (doubling it), zeroing what is new.  Pools grow with this:
+ * no fixed limits.
+ */
+void xgrow(void *p, unsigned int *cap, unsigned int need, unsigned long size);
+
 #endif

@@ -11,11 +11,6 @@ extern const unsigned long guest_image_size;
 
 /* Page tables, GDT, TSS, IDT and the guest image in guest memory. */
 void vm_setup_memory(struct kvm_vm *vm);
-/*
- * The guest's own copy of the registry table, in guest memory: tests patch
- * it to make the guest expect something else (teeth suite).
- */
-struct msr_entry *vm_guest_entries(struct kvm_vm *vm);
 /* Long mode, flat segments, and RIP/RSP/RDI for the guest entry point. */
 void vcpu_setup_long_mode(struct kvm_vcpu *vcpu);
 

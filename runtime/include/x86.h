@@ -14,15 +14,21 @@ struct kvm_cpuid2 *cpuid_dup(const struct kvm_cpuid2 *c);
 struct kvm_cpuid_entry2 *cpuid_find(const struct kvm_cpuid2 *c,
 				    uint32_t leaf, uint32_t subleaf);
 /* Registry features a CPUID table has. */
-feature_mask_t cpuid2_features(const struct kvm_cpuid2 *c);
+struct feature_set cpuid2_features(const struct kvm_cpuid2 *c);
 enum vendor cpuid2_vendor(const struct kvm_cpuid2 *c);
 /* Clears (or sets) the bits of the given registry features. */
-void cpuid2_clear_features(struct kvm_cpuid2 *c, feature_mask_t m);
-void cpuid2_set_features(struct kvm_cpuid2 *c, feature_mask_t m);
+void cpuid2_clear_features(struct kvm_cpuid2 *c, struct feature_set m);
+void cpuid2_set_features(struct kvm_cpuid2 *c, struct feature_set m);
 
 /* Host MSR access; 0 on success, else -errno (or -EIO if KVM stopped). */
 int __vcpu_get_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t *val);
 int __vcpu_set_msr(struct kvm_vcpu *vcpu, uint32_t index, uint64_t val);
+/*
+ * KVM_GET_MSRS / KVM_SET_MSRS of n MSRs in one ioctl: the number KVM
+ * processed (it stops at the first MSR it refuses), or -errno.
+ */
+int __vcpu_msrs_ioctl(struct kvm_vcpu *vcpu, unsigned long cmd,
+		      struct kvm_msrs *msrs);
 /* KVM_{GET,SET}_ONE_REG; 0 or -errno. */
 int __vcpu_get_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t *val);
 int __vcpu_set_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t val);

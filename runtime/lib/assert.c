@@ -35,3 +35,21 @@ void *xzalloc(unsigned long size)
 	TEST_ASSERT(p, "out of memory allocating %lu bytes", size);
 	return p;
 }
+
+void xgrow(void *p, unsigned int *cap, unsigned int need, unsigned long size)
+{
+	void **arr = p;
+	unsigned int n = *cap ? *cap : 16;
+	void *grown;
+
+	if (need <= *cap)
+		return;
+	while (n < need)
+		n *= 2;
+	grown = realloc(*arr, (unsigned long)n * size);
+	TEST_ASSERT(grown, "out of memory growing to %u x %lu bytes", n, size);
+	memset((char *)grown + (unsigned long)*cap * size, 0,
+	       (unsigned long)(n - *cap) * size);
+	*arr = grown;
+	*cap = n;
+}

@@ -168,9 +168,7 @@ struct kvm_vm *vm_create(struct kvm_host *h)
 	TEST_ASSERT_IOCTL(r, "KVM_SET_USER_MEMORY_REGION");
 
 	vm_setup_memory(vm);
-	vm_ctl(vm)->nr_entries = NR_MSR_ENTRIES;
-	vm_ctl(vm)->kvm = h->features;
-	vm_ctl(vm)->ignore_msrs = h->ignore_msrs;
+	kvm_stats.vms++;
 	return vm;
 }
 
@@ -201,6 +199,7 @@ struct kvm_vcpu *vm_add_vcpu(struct kvm_vm *vm,
 
 	vcpu_setup_long_mode(vcpu);
 	vm->vcpus[vm->nr_vcpus++] = vcpu;
+	kvm_stats.vcpus++;
 	return vcpu;
 }
 
@@ -221,6 +220,11 @@ void kvm_vm_free(struct kvm_vm *vm)
 	munmap(vm->mem, GUEST_MEM_SIZE);
 	close(vm->fd);
 	free(vm);
+}
+
+int __vcpu_get_regs(struct kvm_vcpu *vcpu, struct kvm_regs *regs)
+{
+	return ioctl(vcpu->fd, KVM_GET_REGS, regs) < 0 ? -errno : 0;
 }
 
 void vcpu_describe_regs(struct kvm_vcpu *vcpu, char *buf, size_t len)

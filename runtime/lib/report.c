@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* TAP and the readable report, deviations, the per-MSR summary. */
+/* TAP and the readable report, and the per-entry summary (see report.h). */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +19,12 @@ static const struct {
 
 const char *check_name(enum check_id id)
 {
-	return checks[id].name;
+	return id < NR_CHECKS ? checks[id].name : "?";
 }
 
 const char *check_doc(enum check_id id)
 {
-	return checks[id].doc;
+	return id < NR_CHECKS ? checks[id].doc : "?";
 }
 
 const char *pass_name(enum suite_pass p)
@@ -34,7 +34,7 @@ const char *pass_name(enum suite_pass p)
 		[NR_PASSES] = "deviation",
 	};
 
-	return names[p];
+	return p <= NR_PASSES ? names[p] : "?";
 }
 
 const char *entry_name(const struct msr_entry *e, char *buf, size_t len)
@@ -52,16 +52,15 @@ void report_init(struct report *r, FILE *out, bool tap, bool verbose)
 	r->out = out;
 	r->tap = tap;
 	r->verbose = verbose;
-	r->flavour = "unknown";
-	r->deviation_hits = xzalloc((nr_deviations + 1) * sizeof(unsigned int));
+	r->oc = outcomes_new();
 	if (tap)
 		fprintf(out, "TAP version 13\n");
 }
 
 void report_free(struct report *r)
 {
-	free(r->deviation_hits);
-	r->deviation_hits = NULL;
+	free(r->oc);
+	r->oc = NULL;
 }
 
 void report_skip_all(struct report *r, const char *why)
@@ -82,33 +81,11 @@ void report_note(struct report *r, const char *fmt, ...)
 	vfprintf(r->out, fmt, ap);
 	va_end(ap);
 	fputc('\n', r->out);
+}
+
+void report_flush(struct report *r)
+{
 	fflush(r->out);
-}
-
-/* The deviation is about this host: its KVM flavour and CPU vendor. */
-static bool deviation_applies(const struct report *r,
-			      const struct deviation *d)
-{
-	return !strcmp(d->flavour, r->flavour) &&
-	       (!d->vendors || (d->vendors & VENDOR_BIT(r->vendor)));
-}
-
-static int find_deviation(const struct report *r,
-			  const struct check_result *res)
-{
-	unsigned int i;
-
-	if (!res->comparable || res->entry == REPORT_NO_ENTRY)
-		return -1;
-	for (i = 0; i < nr_deviations; i++) {
-		const struct deviation *d = &deviations[i];
-
-		if (deviation_applies(r, d) && d->entry == res->entry &&
-		    d->check == res->check && d->want == res->want &&
-		    d->got == res->got)
-			return i;
-	}
-	return -1;
 }
 
 /* "IA32_CR_PAT (0x277) vcpu0 msrs: rdmsr-reset" */
@@ -117,7 +94,7 @@ static void point_name(const struct check_result *res, char *buf,
 {
 	int n = 0;
 
-	if (res->entry != REPORT_NO_ENTRY) {
+	if (res->entry >= 0 && res->entry < NR_MSR_ENTRIES) {
 		const struct msr_entry *e = &msr_entries[res->entry];
 		char name[64];
 
@@ -156,8 +133,8 @@ static void print_tap(struct report *r, const struct check_result *res,
 	if (o == OUTCOME_SKIP)
 		fprintf(r->out, " # SKIP %s", res->skip_why);
 	else if (o == OUTCOME_XFAIL)
-		fprintf(r->out, " # TODO known %s deviation: %s", r->flavour,
-			deviations[dev].why);
+		fprintf(r->out, " # TODO known %s deviation: %s",
+			r->oc->flavour, deviations[dev].why);
 	fputc('\n', r->out);
 }
 
@@ -178,111 +155,30 @@ static void print_readable(struct report *r, const struct check_result *res,
 	fputc('\n', r->out);
 }
 
-static void record_path(struct report *r, const struct check_result *res)
-{
-	uint8_t *p;
-
-	if (res->entry == REPORT_NO_ENTRY || res->vcpu < 0 ||
-	    res->vcpu >= GUEST_MAX_VCPUS)
-		return;
-	p = &r->path[res->pass][res->entry][res->vcpu];
-	switch (res->check) {
-	case CHECK_RDMSR_RESET:
-		*p = PATH_SUPPORTED;
-		break;
-	case CHECK_RDMSR_GP:
-		*p = PATH_UNSUPPORTED;
-		break;
-	case CHECK_REG_LIST:
-		if (res->status != RESULT_SKIP)
-			*p = res->want ? PATH_REG_PRESENT : PATH_REG_ABSENT;
-		break;
-	default:
-		break;
-	}
-}
-
-/* Counts one test point and prints it; dev is its deviation, or -1. */
-static void record(struct report *r, const struct check_result *res,
-		   enum outcome o, int dev)
+static void print_result(struct report *r, const struct check_result *res,
+			 enum outcome o, int dev)
 {
 	char name[160];
 
 	r->points++;
-	r->total.n[o]++;
-	r->per_entry[res->entry].n[o]++;
-	if (o == OUTCOME_FAIL)
-		r->fails[res->entry][res->check]++;
-	record_path(r, res);
-
 	point_name(res, name, sizeof(name));
 	if (r->tap)
 		print_tap(r, res, o, name, dev);
 	else
 		print_readable(r, res, o, name);
-	fflush(r->out);
 }
 
 void report_result(struct report *r, const struct check_result *res)
 {
-	int dev = -1;
+	int dev;
+	enum outcome o = outcome_record(r->oc, res, &dev);
 
-	if (res->status == RESULT_SKIP) {
-		record(r, res, OUTCOME_SKIP, dev);
-	} else if (res->status == RESULT_PASS) {
-		record(r, res, OUTCOME_PASS, dev);
-	} else {
-		dev = find_deviation(r, res);
-		if (dev >= 0)
-			r->deviation_hits[dev]++;
-		record(r, res, dev >= 0 ? OUTCOME_XFAIL : OUTCOME_FAIL, dev);
-	}
-}
-
-/*
- * A deviation listed for this flavour whose entry ran but which never
- * matched a failure no longer happens: fail, so the file cannot rot.
- */
-static void check_stale_deviations(struct report *r)
-{
-	unsigned int i;
-
-	for (i = 0; i < nr_deviations; i++) {
-		const struct deviation *d = &deviations[i];
-		/* About the file, not one pass: never matched to itself. */
-		struct check_result res = {
-			.entry = d->entry,
-			.vcpu = -1,
-			.pass = NR_PASSES,
-			.check = d->check,
-			.status = RESULT_FAIL,
-		};
-
-		if (!deviation_applies(r, d) || !r->selected[d->entry] ||
-		    r->deviation_hits[i])
-			continue;
-		snprintf(res.detail, sizeof(res.detail),
-			 "known deviation (%s, wanted 0x%llx, got 0x%llx) no "
-			 "longer happens: remove it from registry/deviations.toml",
-			 d->flavour, (unsigned long long)d->want,
-			 (unsigned long long)d->got);
-		record(r, &res, OUTCOME_FAIL, -1);
-	}
-}
-
-static const char *path_word(uint8_t p)
-{
-	static const char *const words[] = {
-		[PATH_NOT_RUN] = "-", [PATH_SUPPORTED] = "sup",
-		[PATH_UNSUPPORTED] = "unsup", [PATH_REG_PRESENT] = "present",
-		[PATH_REG_ABSENT] = "absent",
-	};
-
-	return words[p];
+	print_result(r, res, o, dev);
 }
 
 static void print_summary(struct report *r)
 {
+	const struct outcomes *oc = r->oc;
 	const char *c = r->tap ? "# " : "";
 	unsigned int i, p, v;
 	char name[64];
@@ -291,7 +187,7 @@ static void print_summary(struct report *r)
 		"entry", "index", "path msrs | one-reg (vcpu0 1 2)", "pass",
 		"fail", "skip", "xfail");
 	for (i = 0; i <= NR_MSR_ENTRIES; i++) {
-		const struct outcome_counts *n = &r->per_entry[i];
+		const struct outcome_counts *n = &oc->per_entry[i];
 		char paths[64] = "";
 		int len = 0;
 
@@ -303,7 +199,7 @@ static void print_summary(struct report *r)
 					len += snprintf(paths + len,
 							sizeof(paths) - len,
 							"%s ",
-							path_word(r->path[p][i][v]));
+							path_word(oc->path[p][i][v]));
 				if (p + 1 < NR_PASSES)
 					len += snprintf(paths + len,
 							sizeof(paths) - len,
@@ -324,28 +220,32 @@ static void print_summary(struct report *r)
 	for (i = 0; i < nr_deviations; i++) {
 		const struct deviation *d = &deviations[i];
 
-		if (!r->deviation_hits[i])
+		if (!oc->deviation_hits[i])
 			continue;
 		fprintf(r->out, "%sknown deviation applied (%s): %s %s: wanted "
 			"0x%llx, got 0x%llx, %u times: %s\n", c, d->flavour,
 			entry_name(&msr_entries[d->entry], name, sizeof(name)),
 			check_name(d->check), (unsigned long long)d->want,
-			(unsigned long long)d->got, r->deviation_hits[i],
+			(unsigned long long)d->got, oc->deviation_hits[i],
 			d->why);
 	}
 	fprintf(r->out, "%s%s: %u passed, %u failed, %u skipped, %u expected "
 		"failures (known deviations)\n", c,
-		r->total.n[OUTCOME_FAIL] ? "FAIL" : "PASS",
-		r->total.n[OUTCOME_PASS], r->total.n[OUTCOME_FAIL],
-		r->total.n[OUTCOME_SKIP], r->total.n[OUTCOME_XFAIL]);
+		oc->total.n[OUTCOME_FAIL] ? "FAIL" : "PASS",
+		oc->total.n[OUTCOME_PASS], oc->total.n[OUTCOME_FAIL],
+		oc->total.n[OUTCOME_SKIP], oc->total.n[OUTCOME_XFAIL]);
 }
 
 int report_finish(struct report *r)
 {
-	check_stale_deviations(r);
+	struct check_result res;
+	unsigned int i = 0;
+
+	while (outcome_next_stale(r->oc, &i, &res))
+		report_result(r, &res);
 	if (r->tap)
 		fprintf(r->out, "1..%u\n", r->points);
 	print_summary(r);
 	fflush(r->out);
-	return r->total.n[OUTCOME_FAIL] ? 1 : 0;
+	return r->oc->total.n[OUTCOME_FAIL] ? 1 : 0;
 }

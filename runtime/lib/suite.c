@@ -1,310 +1,598 @@
 // SPDX-License-Identifier: MIT
-/* The conformance scenario (see suite.h). */
+/* The conformance scenario: plan, execute, judge (see suite.h). */
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "step_results.h"
+#include "cpuid_decode.h"
+#include "host_batch.h"
+#include "schedule.h"
+#include "steps.h"
 #include "suite.h"
 #include "x86.h"
 
-/* What decides a vCPU's expectations in the current pass. */
-static struct rules_ctx vcpu_ctx(const struct suite *s,
-				 const struct kvm_vcpu *vcpu)
-{
-	return (struct rules_ctx){
-		.vendor = s->host.vendor,
-		.ignore_msrs = s->host.ignore_msrs,
-		.has_one_reg = s->host.caps[CAP_ONE_REG],
-		.use_one_reg = s->pass == PASS_ONE_REG,
-		.vcpu = vcpu->features,
-		.kvm = s->host.features,
-	};
-}
+/* One planned step of one entry. */
+struct item {
+	unsigned int entry;	/* enum msr_entry_id */
+	unsigned int pos;	/* the entry's position in its segment */
+	unsigned int seq;	/* position among the entry's steps here */
+	struct step step;
+};
+
+struct item_list {
+	struct item *v;
+	unsigned int n, cap;
+};
+
+/* A result held back until its segment is done, to report entry by entry. */
+struct pending {
+	uint64_t key;
+	struct check_result res;
+};
+
+/* CPUID as the guest read it, for the guest-cpuid check. */
+#define MAX_CPUID_LEAVES 32
+struct cpuid_seen {
+	unsigned int n;
+	struct {
+		uint32_t leaf, subleaf;
+		struct cpuid_leaf regs;
+	} l[MAX_CPUID_LEAVES];
+};
+
+struct suite {
+	const struct suite_opts *opts;
+	const struct suite_hooks *hooks;
+	struct guest_plan_hooks plan_hooks;
+	struct kvm_host host;
+	struct report *report;
+	enum suite_pass pass;
+	struct kvm_vm *vm;
+	/* The host's view of each entry: the table row, unless a test lies. */
+	struct msr_entry view[NR_MSR_ENTRIES];
+	struct rules_ctx ctx[SUITE_NR_VCPUS];
+	bool cpuid_checked[SUITE_NR_VCPUS];
+
+	/* The segment being run. */
+	const unsigned int *entries;
+	unsigned int nr_entries;
+	struct item_list pass_items;
+	struct item_list stage[SUITE_NR_VCPUS][NR_STAGES];
+	struct pending *pend;
+	unsigned int nr_pend, pend_cap;
+	struct guest_plan plan;
+	struct host_item *hitems;
+	unsigned int hitems_cap;
+	uint32_t cpuid_leaves[MAX_CPUID_LEAVES][2];
+	unsigned int nr_cpuid_leaves;
+};
 
 static const struct suite_hooks no_hooks;
 
-static host_access_fn host_lie(const struct suite *s)
-{
-	return s->opts->hooks->host_access;
-}
+/* ------------------------------------------------------------------ */
+/* Results                                                             */
 
-/* The host's view of the entry: the table row, unless a test lies. */
-static const struct msr_entry *entry_view(const struct suite *s,
-					  const struct msr_entry *e,
-					  struct msr_entry *copy)
-{
-	const struct suite_hooks *hooks = s->opts->hooks;
-
-	if (!hooks->adjust_entry)
-		return e;
-	*copy = *e;
-	hooks->adjust_entry(s->entry, copy, hooks->opaque);
-	return copy;
-}
-
-static void emit(struct suite *s, const struct msr_entry *e, int vcpu,
+static void emit(struct suite *s, int entry, int vcpu,
 		 struct check_result *res)
 {
-	res->entry = e ? (int)s->entry : REPORT_NO_ENTRY;
+	res->entry = entry;
 	res->vcpu = vcpu;
 	res->pass = s->pass;
 	report_result(s->report, res);
 }
 
+/*
+ * Results of a segment come out entry by entry, and within an entry in
+ * the order the old one-entry-at-a-time runner gave them: per phase (main,
+ * after the host's write), per vCPU, the guest's checks, then the host's.
+ */
+static uint64_t result_key(const struct item *it, unsigned int vcpu,
+			   enum stage st)
+{
+	uint64_t phase = st == STAGE_PASS ? 0 : st <= STAGE_MAIN_HOST ? 1 : 2;
+	uint64_t host = st == STAGE_MAIN_HOST || st == STAGE_AFTER_HOST;
+
+	return (uint64_t)it->pos << 40 | phase << 36 | (uint64_t)vcpu << 28 |
+	       host << 24 | it->seq;
+}
+
+static struct check_result *hold(struct suite *s, const struct item *it,
+				 int vcpu, enum stage st)
+{
+	struct pending *p;
+
+	xgrow(&s->pend, &s->pend_cap, s->nr_pend + 1, sizeof(s->pend[0]));
+	p = &s->pend[s->nr_pend++];
+	memset(p, 0, sizeof(*p));
+	p->key = result_key(it, vcpu < 0 ? 0 : vcpu, st);
+	p->res.entry = it->entry;
+	p->res.vcpu = vcpu;
+	p->res.pass = s->pass;
+	return &p->res;
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static void flush_pending(struct suite *s)
+{
+	unsigned int i;
+
+	qsort(s->pend, s->nr_pend, sizeof(s->pend[0]), cmp_pending);
+	for (i = 0; i < s->nr_pend; i++)
+		report_result(s->report, &s->pend[i].res);
+	s->nr_pend = 0;
+	report_flush(s->report);
+}
+
+static void feature_names(struct feature_set m, char *buf, size_t len)
+{
+	unsigned int f;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (f = 0; f < NR_FEATURES && n < len; f++) {
+		if (fs_has(m, f))
+			n += snprintf(buf + n, len - n, "%s%s", n ? " " : "",
+				      msr_features[f].name);
+	}
+	if (!n)
+		snprintf(buf, len, "none");
+}
+
+/* ------------------------------------------------------------------ */
+/* The VM                                                              */
+
 static void build_vm(struct suite *s)
 {
-	const struct suite_hooks *hooks = s->opts->hooks;
+	const struct suite_hooks *hooks = s->hooks;
 	unsigned int i;
 
 	s->vm = vm_create(&s->host);
 	for (i = 0; i < SUITE_NR_VCPUS; i++) {
 		struct kvm_cpuid2 *c = cpuid_dup(s->host.supported_cpuid);
+		struct kvm_vcpu *vcpu;
 
 		/* The last vCPU is the featureless one: the negative paths. */
 		if (i == SUITE_NR_VCPUS - 1)
 			cpuid2_clear_features(c, rules_cleared_features());
 		if (hooks->adjust_cpuid)
 			hooks->adjust_cpuid(i, c, hooks->opaque);
-		vm_add_vcpu(s->vm, c);
+		vcpu = vm_add_vcpu(s->vm, c);
 		free(c);
+		s->cpuid_checked[i] = false;
+		(void)vcpu;
 	}
-	memset(s->cpuid_checked, 0, sizeof(s->cpuid_checked));
-	vm_ctl(s->vm)->verbose = s->opts->verbose;
-	s->vm_broken = false;
 	if (hooks->vm_created)
 		hooks->vm_created(s->vm, hooks->opaque);
+	/* What decides each vCPU's expectations (after any hook). */
+	for (i = 0; i < SUITE_NR_VCPUS; i++) {
+		struct kvm_vcpu *vcpu = s->vm->vcpus[i];
+
+		s->ctx[i] = (struct rules_ctx){
+			.vendor = cpuid2_vendor(vcpu->cpuid),
+			.ignore_msrs = s->host.ignore_msrs,
+			.has_one_reg = s->host.caps[CAP_ONE_REG],
+			.use_one_reg = s->pass == PASS_ONE_REG,
+			.vcpu = vcpu->features,
+			.kvm = s->host.features,
+		};
+	}
 }
 
-static int feature_names(feature_mask_t m, char *buf, size_t len)
+static void rebuild_vm(struct suite *s)
 {
-	unsigned int f;
-	int n = 0;
+	kvm_vm_free(s->vm);
+	build_vm(s);
+}
 
-	buf[0] = '\0';
-	for (f = 0; f < NR_FEATURES; f++) {
-		if (m & FEATURE_BIT(f))
-			n += snprintf(buf + n, len - n, "%s%s", n ? " " : "",
-				      msr_features[f].name);
+/* ------------------------------------------------------------------ */
+/* Planning                                                            */
+
+struct sink {
+	struct suite *s;
+	unsigned int entry, pos;
+	int vcpu;		/* -1: pass scope */
+	unsigned int seq[NR_STAGES];
+};
+
+static void sink_add(struct plan_ctx *p, enum stage st, const struct step *step)
+{
+	struct sink *k = p->opaque;
+	struct suite *s = k->s;
+	struct item_list *l = k->vcpu < 0 || st == STAGE_PASS ?
+			      &s->pass_items : &s->stage[k->vcpu][st];
+
+	xgrow(&l->v, &l->cap, l->n + 1, sizeof(l->v[0]));
+	l->v[l->n++] = (struct item){
+		.entry = k->entry,
+		.pos = k->pos,
+		.seq = k->seq[st]++,
+		.step = *step,
+	};
+}
+
+/* Asks the entry's plan function for its steps: pass scope, or one vCPU. */
+static void plan_entry(struct suite *s, unsigned int pos, unsigned int id,
+		       int vcpu)
+{
+	struct rules_ctx pass_ctx = {
+		.vendor = s->host.vendor,
+		.ignore_msrs = s->host.ignore_msrs,
+		.has_one_reg = s->host.caps[CAP_ONE_REG],
+		.use_one_reg = s->pass == PASS_ONE_REG,
+		.kvm = s->host.features,
+	};
+	struct sink k = { .s = s, .entry = id, .pos = pos, .vcpu = vcpu };
+	struct plan_ctx p = {
+		.e = &s->view[id],
+		.c = vcpu < 0 ? &pass_ctx : &s->ctx[vcpu],
+		.pass_scope = vcpu < 0,
+		.add = sink_add,
+		.opaque = &k,
+	};
+
+	msr_plans[id](&p);
+	if (vcpu < 0)
+		return;
+	if (p.e->kind == MSR_KIND_KVM_REG) {
+		if (s->pass == PASS_ONE_REG)
+			outcome_set_path(s->report->oc, s->pass, id, vcpu,
+					 rules_kvm_reg_present(p.e, p.c) ?
+					 PATH_REG_PRESENT : PATH_REG_ABSENT);
+	} else {
+		outcome_set_path(s->report->oc, s->pass, id, vcpu,
+				 rules_supported_path(p.e, p.c) ?
+				 PATH_SUPPORTED : PATH_UNSUPPORTED);
 	}
-	if (!n)
-		snprintf(buf, len, "none");
-	return n;
+}
+
+static void clear_plan(struct suite *s)
+{
+	unsigned int v, st;
+
+	s->pass_items.n = 0;
+	for (v = 0; v < SUITE_NR_VCPUS; v++)
+		for (st = 0; st < NR_STAGES; st++)
+			s->stage[v][st].n = 0;
+	s->nr_pend = 0;
+}
+
+static void plan_segment(struct suite *s)
+{
+	unsigned int i, v;
+
+	clear_plan(s);
+	for (i = 0; i < s->nr_entries; i++) {
+		plan_entry(s, i, s->entries[i], -1);
+		for (v = 0; v < SUITE_NR_VCPUS; v++)
+			plan_entry(s, i, s->entries[i], v);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The guest's CPUID                                                   */
+
+/* The leaves the guest reads: 0, 0x8000_0000 and every feature's. */
+static void collect_cpuid_leaves(struct suite *s)
+{
+	unsigned int f, i;
+
+	s->nr_cpuid_leaves = 0;
+	s->cpuid_leaves[s->nr_cpuid_leaves][0] = 0;
+	s->cpuid_leaves[s->nr_cpuid_leaves++][1] = 0;
+	s->cpuid_leaves[s->nr_cpuid_leaves][0] = 0x80000000;
+	s->cpuid_leaves[s->nr_cpuid_leaves++][1] = 0;
+	for (f = 0; f < NR_FEATURES; f++) {
+		const struct msr_feature *feat = &msr_features[f];
+		bool seen = false;
+
+		for (i = 0; i < s->nr_cpuid_leaves; i++)
+			seen |= s->cpuid_leaves[i][0] == feat->leaf &&
+				s->cpuid_leaves[i][1] == feat->subleaf;
+		TEST_ASSERT(seen || s->nr_cpuid_leaves < MAX_CPUID_LEAVES,
+			    "more than %d CPUID leaves", MAX_CPUID_LEAVES);
+		if (seen)
+			continue;
+		s->cpuid_leaves[s->nr_cpuid_leaves][0] = feat->leaf;
+		s->cpuid_leaves[s->nr_cpuid_leaves++][1] = feat->subleaf;
+	}
+}
+
+static void plan_cpuid(struct suite *s, struct guest_plan *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->nr_cpuid_leaves; i++) {
+		guest_plan_add(p, GUEST_OP_CPUID_AB, s->cpuid_leaves[i][0],
+			       s->cpuid_leaves[i][1], -1);
+		guest_plan_add(p, GUEST_OP_CPUID_CD, s->cpuid_leaves[i][0],
+			       s->cpuid_leaves[i][1], -1);
+	}
+}
+
+static bool seen_lookup(void *ctx, uint32_t leaf, uint32_t subleaf,
+			struct cpuid_leaf *out)
+{
+	const struct cpuid_seen *seen = ctx;
+	uint32_t max = 0;
+	unsigned int i;
+
+	/* Above the maximum leaf, CPUID returns some other leaf's data. */
+	for (i = 0; i < seen->n; i++) {
+		if (seen->l[i].leaf == (leaf & 0x80000000u) &&
+		    !seen->l[i].subleaf)
+			max = seen->l[i].regs.eax;
+	}
+	if (leaf > max)
+		return false;
+	for (i = 0; i < seen->n; i++) {
+		if (seen->l[i].leaf == leaf && seen->l[i].subleaf == subleaf) {
+			*out = seen->l[i].regs;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* The guest must see the CPUID userspace gave its vCPU. */
 static void check_guest_cpuid(struct suite *s, struct kvm_vcpu *vcpu,
-			      const struct guest_mailbox *mb)
+			      const struct guest_plan *p)
 {
 	struct check_result res = { .check = CHECK_GUEST_CPUID };
-	char want[128], got[128];
+	struct cpuid_seen seen = { 0 };
+	struct feature_set got;
+	struct cpuid_leaf leaf0 = { 0 };
+	enum vendor want_vendor = cpuid2_vendor(vcpu->cpuid), got_vendor;
+	char want[192], gotf[192];
+	unsigned int i;
+
+	for (i = 0; i + 1 < p->n && p->owner[i] < 0 &&
+		    p->slots[i].op == GUEST_OP_CPUID_AB; i += 2) {
+		const struct guest_slot *ab = &p->slots[i], *cd = &p->slots[i + 1];
+
+		seen.l[seen.n].leaf = ab->index;
+		seen.l[seen.n].subleaf = ab->value;
+		seen.l[seen.n++].regs = (struct cpuid_leaf){
+			(uint32_t)ab->got, ab->got >> 32,
+			(uint32_t)cd->got, cd->got >> 32,
+		};
+	}
+	got = cpuid_features(seen_lookup, &seen);
+	for (i = 0; i < seen.n; i++) {
+		if (seen.l[i].leaf == 0 && seen.l[i].subleaf == 0)
+			leaf0 = seen.l[i].regs;
+	}
+	got_vendor = cpuid_vendor(&leaf0);
 
 	feature_names(vcpu->features, want, sizeof(want));
-	feature_names(mb->features, got, sizeof(got));
-	res.comparable = true;
-	res.want = vcpu->features;
-	res.got = mb->features;
-	res.status = mb->features == vcpu->features &&
-		     mb->vendor == s->host.vendor ? RESULT_PASS : RESULT_FAIL;
+	feature_names(got, gotf, sizeof(gotf));
+	res.status = fs_equal(got, vcpu->features) && got_vendor == want_vendor ?
+		     RESULT_PASS : RESULT_FAIL;
 	snprintf(res.detail, sizeof(res.detail),
 		 "CPUID in the guest: wanted %s {%s}, got %s {%s}",
-		 vendor_name(s->host.vendor), want,
-		 vendor_name(mb->vendor), got);
-	emit(s, NULL, vcpu->id, &res);
+		 vendor_name(want_vendor), want, vendor_name(got_vendor), gotf);
+	if (s->opts->verbose)
+		report_note(s->report, "guest vcpu%u: CPUID vendor %s, "
+			    "registry features {%s}", vcpu->id,
+			    vendor_name(got_vendor), gotf);
+	emit(s, REPORT_NO_ENTRY, vcpu->id, &res);
 	s->cpuid_checked[vcpu->id] = true;
 }
 
-static void run_failed(struct suite *s, const struct msr_entry *e,
-		       struct kvm_vcpu *vcpu, const char *fmt, const char *what)
+/* ------------------------------------------------------------------ */
+/* Executing and judging                                               */
+
+static void count_entry(struct suite *s, unsigned int id, unsigned long runs,
+			unsigned long guest_ops, unsigned long host_ops)
+{
+	struct entry_stats *st = s->opts->entry_stats;
+
+	if (!st)
+		return;
+	st[id].runs += runs;
+	st[id].guest_ops += guest_ops;
+	st[id].host_ops += host_ops;
+}
+
+/* The entry a failed plan was at: its slot's owner, or the one before. */
+static int failed_entry(const struct suite *s, const struct item_list *l,
+			const struct guest_plan *p, int slot)
+{
+	for (; slot >= 0 && (unsigned int)slot < p->n; slot--) {
+		if (p->owner[slot] >= 0)
+			return l->v[p->owner[slot]].entry;
+	}
+	return -1;
+}
+
+static void report_run_failure(struct suite *s, int entry, unsigned int vcpu,
+			       const char *what)
 {
 	struct check_result res = {
 		.check = CHECK_RUN,
 		.status = RESULT_FAIL,
 	};
 
-	snprintf(res.detail, sizeof(res.detail), fmt, what);
-	emit(s, e, vcpu->id, &res);
-	s->vm_broken = true;
+	snprintf(res.detail, sizeof(res.detail), "%s", what);
+	emit(s, entry < 0 ? REPORT_NO_ENTRY : entry, vcpu, &res);
+	report_flush(s->report);
 }
 
-static void describe_frame(const struct guest_exception_frame *f, char *buf,
-			   size_t len)
+static void add_fault(struct suite *s, struct guest_plan *p, unsigned int v,
+		      const struct item *it, int owner)
 {
-	char vb[16];
+	const struct suite_opts *o = s->opts;
 
-	snprintf(buf, len, "unexpected %s (error code 0x%llx) in the guest at "
-		 "RIP=0x%llx RSP=0x%llx RAX=0x%llx RCX=0x%llx RDX=0x%llx",
-		 vector_name(f->vector, vb, sizeof(vb)),
-		 (unsigned long long)f->error_code,
-		 (unsigned long long)f->rip, (unsigned long long)f->rsp,
-		 (unsigned long long)f->rax, (unsigned long long)f->rcx,
-		 (unsigned long long)f->rdx);
+	if (o->fault != GUEST_OP_END && (int)it->entry == o->fault_entry &&
+	    v == o->fault_vcpu && it->seq == 0)
+		guest_plan_add(p, o->fault, 0, 0, owner);
 }
 
-/* The guest's memory is the guest's: check what it reports before use. */
-static bool results_well_formed(const struct guest_mailbox *mb,
-				const struct msr_entry *e)
+/*
+ * Runs one guest stage of vCPU v: every entry's steps as one plan.  Returns
+ * false, with *bad the entry it failed at (-1: none), if the run failed.
+ */
+static bool run_guest_stage(struct suite *s, unsigned int v, enum stage st,
+			    int *bad)
 {
-	unsigned int i;
+	struct kvm_vcpu *vcpu = s->vm->vcpus[v];
+	struct item_list *l = &s->stage[v][st];
+	struct guest_plan *p = &s->plan;
+	bool with_cpuid = st == STAGE_MAIN && !s->cpuid_checked[v];
+	struct plan_run run;
+	unsigned int i, last = ~0u;
 
-	if (mb->nr_results > GUEST_MAX_RESULTS)
+	guest_plan_clear(p);
+	if (with_cpuid)
+		plan_cpuid(s, p);
+	for (i = 0; i < l->n; i++) {
+		const struct item *it = &l->v[i];
+		const struct msr_entry *e = &s->view[it->entry];
+
+		if (st == STAGE_MAIN)
+			add_fault(s, p, v, it, i);
+		if (it->step.op == OP_SKIP) {
+			judge_skip(e, &s->ctx[v], &it->step, hold(s, it, v, st));
+			continue;
+		}
+		guest_plan_add(p, it->step.op == OP_RDMSR ? GUEST_OP_RDMSR :
+			       GUEST_OP_WRMSR, e->index, it->step.value, i);
+		if (it->step.restore)
+			guest_plan_add(p, GUEST_OP_RESTORE, e->index, e->reset,
+				       -1);
+	}
+
+	guest_plan_run(vcpu, p, s->opts->timeout_ms, &s->plan_hooks, &run);
+	if (!run.ok) {
+		*bad = failed_entry(s, l, p, run.failed_slot);
+		report_run_failure(s, *bad, v, run.what);
 		return false;
-	for (i = 0; i < mb->nr_results; i++) {
-		const struct guest_result *g = &mb->results[i];
+	}
 
-		if (g->check >= NR_CHECKS || g->status > RESULT_SKIP ||
-		    g->skip >= NR_SKIP_REASONS ||
-		    (g->op != OP_SKIP && g->op != OP_RDMSR &&
-		     g->op != OP_WRMSR) ||
-		    g->reserved < -1 || g->reserved >= e->nr_reserved)
-			return false;
+	if (with_cpuid)
+		check_guest_cpuid(s, vcpu, p);
+	for (i = 0; i < p->n; i++) {
+		const struct item *it;
+
+		if (p->owner[i] < 0 || p->slots[i].op == GUEST_OP_HANG ||
+		    p->slots[i].op == GUEST_OP_UD ||
+		    p->slots[i].op == GUEST_OP_TRIPLE ||
+		    p->slots[i].op == GUEST_OP_BAD_PORT)
+			continue;
+		it = &l->v[p->owner[i]];
+		judge_guest(&s->view[it->entry], &it->step, p->slots[i].vector,
+			    p->slots[i].got, hold(s, it, v, st));
+		count_entry(s, it->entry, it->entry != last, 1, 0);
+		last = it->entry;
 	}
 	return true;
 }
 
-/* Runs the vCPU to the end of the phase; false if the run went wrong. */
-static bool run_to_sync(struct suite *s, const struct msr_entry *e,
-			struct kvm_vcpu *vcpu, enum guest_phase phase)
+static void run_host_stage(struct suite *s, unsigned int v, enum stage st)
 {
-	struct guest_mailbox *mb = vcpu_mailbox(vcpu);
-	struct run_result res;
-	char what[sizeof(res.what)];
+	struct kvm_vcpu *vcpu = s->vm->vcpus[v];
+	struct item_list *l = &s->stage[v][st];
+	unsigned int i, n = 0;
 
-	for (;;) {
-		vcpu_run(vcpu, s->opts->timeout_ms, &res);
-		if (res.status != RUN_UCALL) {
-			run_failed(s, e, vcpu, "%s", res.what);
+	xgrow(&s->hitems, &s->hitems_cap, l->n + 1, sizeof(s->hitems[0]));
+	for (i = 0; i < l->n; i++) {
+		const struct item *it = &l->v[i];
+		const struct msr_entry *e = &s->view[it->entry];
+
+		if (it->step.op == OP_SKIP) {
+			judge_skip(e, &s->ctx[v], &it->step, hold(s, it, v, st));
+			continue;
+		}
+		s->hitems[n++] = (struct host_item){
+			.e = e,
+			.s = &it->step,
+			.rank = it->seq,
+		};
+	}
+	host_batch_run(vcpu, s->pass == PASS_ONE_REG, s->hitems, n,
+		       s->hooks->host_access, s->hooks->opaque);
+	for (i = 0, n = 0; i < l->n; i++) {
+		const struct item *it = &l->v[i];
+
+		if (it->step.op == OP_SKIP)
+			continue;
+		judge_host(&s->view[it->entry], &s->ctx[v], &it->step,
+			   &s->hitems[n++].a, hold(s, it, v, st));
+		count_entry(s, it->entry, 0, 0, 1);
+	}
+}
+
+static void run_pass_items(struct suite *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->pass_items.n; i++) {
+		const struct item *it = &s->pass_items.v[i];
+		const struct msr_entry *e = &s->view[it->entry];
+		struct check_result *res = hold(s, it, -1, STAGE_PASS);
+
+		if (it->step.op == OP_SKIP)
+			judge_skip(e, &s->ctx[0], &it->step, res);
+		else
+			judge_save_list(e, &it->step,
+					kvm_host_lists_msr(&s->host, e->index),
+					res);
+	}
+}
+
+/* An empty plan: another vCPU runs, as the schedule needs. */
+static bool run_idle(struct suite *s, unsigned int v)
+{
+	struct plan_run run;
+
+	guest_plan_clear(&s->plan);
+	guest_plan_run(s->vm->vcpus[v], &s->plan, s->opts->timeout_ms,
+		       &s->plan_hooks, &run);
+	if (!run.ok)
+		report_run_failure(s, -1, v, run.what);
+	return run.ok;
+}
+
+/*
+ * Runs the current segment.  Returns true when done; false after a failed
+ * run, with *bad the entry it failed at (-1: none), its results dropped.
+ */
+static bool run_segment(struct suite *s, int *bad)
+{
+	struct sched_event ev[SCHED_MAX_EVENTS(SUITE_NR_VCPUS, NR_VCPU_STAGES)];
+	unsigned int i, n;
+
+	*bad = -1;
+	plan_segment(s);
+	run_pass_items(s);
+	n = schedule_stages(SUITE_NR_VCPUS, NR_VCPU_STAGES, ev);
+	for (i = 0; i < n; i++) {
+		enum stage st = FIRST_VCPU_STAGE + ev[i].stage;
+		bool ok = true;
+
+		if (ev[i].idle)
+			ok = run_idle(s, ev[i].vcpu);
+		else if (stage_is_guest(st))
+			ok = run_guest_stage(s, ev[i].vcpu, st, bad);
+		else
+			run_host_stage(s, ev[i].vcpu, st);
+		if (!ok) {
+			s->nr_pend = 0;
 			return false;
 		}
-		switch (res.ucall) {
-		case UCALL_PRINTF:
-			mb->text[GUEST_TEXT_SIZE - 1] = '\0';
-			report_note(s->report, "guest vcpu%u: %s", vcpu->id,
-				    mb->text);
-			continue;
-		case UCALL_SYNC:
-			if (mb->entry == s->entry && mb->phase == phase &&
-			    results_well_formed(mb, e))
-				return true;
-			snprintf(what, sizeof(what), "guest synced entry %u "
-				 "phase %u with %u results, host wanted entry "
-				 "%u phase %u and well-formed results",
-				 mb->entry, mb->phase, mb->nr_results, s->entry,
-				 phase);
-			break;
-		case UCALL_EXCEPTION:
-			describe_frame(&mb->frame, what, sizeof(what));
-			break;
-		case UCALL_ABORT:
-			mb->text[GUEST_TEXT_SIZE - 1] = '\0';
-			snprintf(what, sizeof(what), "guest assertion: %s",
-				 mb->text);
-			break;
-		default:
-			snprintf(what, sizeof(what), "unknown ucall %u",
-				 res.ucall);
-			break;
-		}
-		run_failed(s, e, vcpu, "%s", what);
-		return false;
 	}
+	flush_pending(s);
+	return true;
 }
 
-static void check_save_list(struct suite *s, const struct msr_entry *e)
-{
-	struct rules_ctx c = { .kvm = s->host.features };
-	struct check_result res = { 0 };
-	struct step step;
-
-	rules_save_list_step(e, &c, &step);
-	save_list_run(&s->host, e, &step, &res);
-	emit(s, e, -1, &res);
-}
-
-static void report_phase(struct suite *s, const struct msr_entry *e,
-			 struct kvm_vcpu *vcpu)
-{
-	const struct guest_mailbox *mb = vcpu_mailbox(vcpu);
-	struct rules_ctx c = vcpu_ctx(s, vcpu);
-	struct step steps[RULES_MAX_STEPS];
-	unsigned int i;
-	int n;
-
-	if (!s->cpuid_checked[vcpu->id])
-		check_guest_cpuid(s, vcpu, mb);
-
-	for (i = 0; i < mb->nr_results; i++) {
-		struct check_result res = { 0 };
-
-		guest_result_describe(e, &c, &mb->results[i], &res);
-		emit(s, e, vcpu->id, &res);
-	}
-
-	n = rules_host_steps(e, &c, mb->sync_value, steps);
-	for (i = 0; i < (unsigned int)n; i++) {
-		struct check_result res = { 0 };
-
-		host_step_run(vcpu, e, &c, &steps[i], &res, host_lie(s),
-			      s->opts->hooks->opaque);
-		emit(s, e, vcpu->id, &res);
-	}
-}
-
-void suite_check_msr(struct suite *s, const struct msr_entry *e)
-{
-	volatile struct guest_ctl *ctl = vm_ctl(s->vm);
-	const struct suite_opts *o = s->opts;
-	struct msr_entry view;
-	unsigned int i, phase;
-
-	e = entry_view(s, e, &view);
-
-	check_save_list(s, e);
-
-	ctl->entry = s->entry;
-	if (o->fault && o->fault_entry == (int)s->entry) {
-		ctl->fault = o->fault;
-		ctl->fault_vcpu = o->fault_vcpu;
-	}
-
-	/* Each vCPU runs twice per entry, all from this one task. */
-	for (phase = 0; phase < NR_PHASES; phase++) {
-		for (i = 0; i < s->vm->nr_vcpus; i++) {
-			struct kvm_vcpu *vcpu = s->vm->vcpus[i];
-
-			if (!run_to_sync(s, e, vcpu, phase))
-				goto out;
-			report_phase(s, e, vcpu);
-		}
-	}
-out:
-	ctl->fault = GUEST_FAULT_NONE;
-}
-
-void suite_check_kvm_reg(struct suite *s, const struct msr_entry *e)
-{
-	struct msr_entry view;
-	unsigned int i;
-	int k, n;
-
-	e = entry_view(s, e, &view);
-
-	for (i = 0; i < s->vm->nr_vcpus; i++) {
-		struct kvm_vcpu *vcpu = s->vm->vcpus[i];
-		struct rules_ctx c = vcpu_ctx(s, vcpu);
-		struct step steps[RULES_MAX_STEPS];
-
-		n = rules_kvm_reg_steps(e, &c, steps);
-		for (k = 0; k < n; k++) {
-			struct check_result res = { 0 };
-
-			host_step_run(vcpu, e, &c, &steps[k], &res,
-				      host_lie(s), s->opts->hooks->opaque);
-			emit(s, e, vcpu->id, &res);
-		}
-	}
-}
+/* ------------------------------------------------------------------ */
+/* Passes                                                              */
 
 bool suite_entry_selected(const struct suite_opts *o,
 			  const struct msr_entry *e)
@@ -326,37 +614,52 @@ bool suite_entry_selected(const struct suite_opts *o,
 static void describe_host(struct suite *s)
 {
 	const struct kvm_host *h = &s->host;
-	char have[160], lack[160];
+	char have[512], lack[512];
 
 	feature_names(h->features, have, sizeof(have));
-	feature_names(~h->features & (FEATURE_BIT(NR_FEATURES) - 1), lack,
-		      sizeof(lack));
+	feature_names(fs_minus(fs_all(), h->features), lack, sizeof(lack));
 	report_note(s->report, "msrcheck: %s, KVM API %d, flavour %s, vendor "
 		    "%s, ignore_msrs %s, ONE_REG %s", h->device,
-		    h->api_version, s->report->flavour, vendor_name(h->vendor),
-		    h->ignore_msrs ? "Y" : "N",
+		    h->api_version, s->report->oc->flavour,
+		    vendor_name(h->vendor), h->ignore_msrs ? "Y" : "N",
 		    h->caps[CAP_ONE_REG] ? "yes" : "no");
 	report_note(s->report, "registry features KVM supports: %s; lacks: %s",
 		    have, lack);
 }
 
-static void run_entry(struct suite *s, unsigned int id)
+/*
+ * Runs the entries of one segment; a failed run drops the entry it failed
+ * at (its "run" failure is reported) and the segment runs again on a fresh
+ * VM without it.  false: a failure no entry owns; the pass stops.
+ */
+static bool run_segment_entries(struct suite *s, unsigned int *entries,
+				unsigned int n)
 {
-	struct kvm_stats before = kvm_stats;
-	struct kvm_stats *acc = s->opts->entry_stats;
+	int bad;
 
-	s->entry = id;
-	msr_checks[id](s);
-	if (acc) {
-		acc[id].kvm_runs += kvm_stats.kvm_runs - before.kvm_runs;
-		acc[id].msr_ioctls += kvm_stats.msr_ioctls - before.msr_ioctls;
-		acc[id].exits += kvm_stats.exits - before.exits;
+	for (;;) {
+		s->entries = entries;
+		s->nr_entries = n;
+		if (!n || run_segment(s, &bad))
+			return true;
+		rebuild_vm(s);
+		if (bad < 0)
+			return false;
+		for (unsigned int i = 0, k = 0; i < n; i++) {
+			if ((int)entries[i] != bad)
+				entries[k++] = entries[i];
+		}
+		n--;
 	}
 }
 
 static void run_pass(struct suite *s, enum suite_pass pass)
 {
-	unsigned int id;
+	unsigned int ids[NR_MSR_ENTRIES + 1], seg_of[NR_MSR_ENTRIES + 1];
+	uint8_t kinds[NR_MSR_ENTRIES + 1];
+	uint32_t indices[NR_MSR_ENTRIES + 1];
+	unsigned int members[NR_MSR_ENTRIES + 1];
+	unsigned int id, n = 0, nr_segs, g, k, i;
 
 	s->pass = pass;
 	if (pass == PASS_ONE_REG && !s->host.caps[CAP_ONE_REG]) {
@@ -366,61 +669,96 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 			.skip_why = "KVM lacks KVM_CAP_ONE_REG: no one-reg pass",
 		};
 
-		emit(s, NULL, -1, &res);
+		emit(s, REPORT_NO_ENTRY, -1, &res);
 		return;
 	}
 
-	build_vm(s);
 	for (id = 0; id < NR_MSR_ENTRIES; id++) {
-		if (!s->report->selected[id])
+		if (!s->report->oc->selected[id])
 			continue;
-		/* A hung or crashed guest leaves nothing to trust: rebuild. */
-		if (s->vm_broken) {
-			kvm_vm_free(s->vm);
-			build_vm(s);
+		ids[n] = id;
+		kinds[n] = s->view[id].kind;
+		indices[n++] = s->view[id].index;
+	}
+	nr_segs = plan_segments(kinds, indices, n, seg_of);
+
+	build_vm(s);
+	for (g = 0; g < nr_segs; g++) {
+		for (i = 0, k = 0; i < n; i++) {
+			if (seg_of[i] == g)
+				members[k++] = ids[i];
 		}
-		run_entry(s, id);
+		if (!run_segment_entries(s, members, k))
+			break;
 	}
 	kvm_vm_free(s->vm);
 	s->vm = NULL;
 }
 
-int suite_run(const struct suite_opts *opts, struct report *rep)
+static void suite_free(struct suite *s)
 {
-	struct suite_opts o_copy = *opts;
-	const struct suite_opts *o = &o_copy;
-	struct suite s = { .opts = o, .report = rep };
+	unsigned int v, st;
+
+	free(s->pass_items.v);
+	for (v = 0; v < SUITE_NR_VCPUS; v++)
+		for (st = 0; st < NR_STAGES; st++)
+			free(s->stage[v][st].v);
+	free(s->pend);
+	free(s->hitems);
+	guest_plan_free(&s->plan);
+}
+
+int suite_run(const struct suite_opts *o, struct report *rep)
+{
+	struct suite *s = xzalloc(sizeof(*s));
 	enum kvm_open_status st;
 	char why[256];
 	unsigned int id;
+	int ret;
 
-	if (!o_copy.hooks)
-		o_copy.hooks = &no_hooks;
+	s->opts = o;
+	s->hooks = o->hooks ? o->hooks : &no_hooks;
+	s->report = rep;
+	s->plan_hooks = (struct guest_plan_hooks){
+		.written = s->hooks->plan_written,
+		.ran = s->hooks->guest_ran,
+		.opaque = s->hooks->opaque,
+	};
 
-	st = kvm_host_open(&s.host, o->device ? o->device : KVM_DEFAULT_DEVICE,
+	st = kvm_host_open(&s->host, o->device ? o->device : KVM_DEFAULT_DEVICE,
 			   o->hidden_caps, why, sizeof(why));
-	if (st == KVM_OPEN_SKIP) {
-		report_skip_all(rep, why);
-		return 77;
-	}
-	if (st == KVM_OPEN_ERROR) {
+	if (st != KVM_OPEN_OK) {
+		free(s);
+		if (st == KVM_OPEN_SKIP) {
+			report_skip_all(rep, why);
+			return 77;
+		}
 		fprintf(stderr, "msrcheck: error: %s\n", why);
 		if (rep->tap)
 			fprintf(rep->out, "Bail out! %s\n", why);
 		return 2;
 	}
-	if (o->hooks->adjust_host)
-		o->hooks->adjust_host(&s.host, o->hooks->opaque);
+	if (s->hooks->adjust_host)
+		s->hooks->adjust_host(&s->host, s->hooks->opaque);
 
-	rep->flavour = o->flavour ? o->flavour : s.host.flavour;
-	rep->vendor = s.host.vendor;
-	for (id = 0; id < NR_MSR_ENTRIES; id++)
-		rep->selected[id] = suite_entry_selected(o, &msr_entries[id]);
-	describe_host(&s);
+	rep->oc->flavour = o->flavour ? o->flavour : s->host.flavour;
+	rep->oc->vendor = s->host.vendor;
+	for (id = 0; id < NR_MSR_ENTRIES; id++) {
+		s->view[id] = msr_entries[id];
+		if (s->hooks->adjust_entry)
+			s->hooks->adjust_entry(id, &s->view[id],
+					       s->hooks->opaque);
+		rep->oc->selected[id] = suite_entry_selected(o, &msr_entries[id]);
+	}
+	collect_cpuid_leaves(s);
+	describe_host(s);
 
-	run_pass(&s, PASS_MSRS);
-	run_pass(&s, PASS_ONE_REG);
+	run_pass(s, PASS_MSRS);
+	run_pass(s, PASS_ONE_REG);
 
-	kvm_host_close(&s.host);
-	return report_finish(rep);
+	kvm_host_close(&s->host);
+	suite_free(s);
+	free(s);
+	ret = report_finish(rep);
+	return ret;
 }

@@ -103,11 +103,6 @@ void vm_setup_memory(struct kvm_vm *vm)
 	tss[102] = TSS_SIZE;
 }
 
-struct msr_entry *vm_guest_entries(struct kvm_vm *vm)
-{
-	return vm_gpa(vm, image_header()->entries);
-}
-
 static struct kvm_segment segment(uint16_t sel, uint8_t type, bool code)
 {
 	return (struct kvm_segment){

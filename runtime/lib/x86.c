@@ -67,7 +67,7 @@ static bool table_lookup(void *ctx, uint32_t leaf, uint32_t subleaf,
 	return true;
 }
 
-feature_mask_t cpuid2_features(const struct kvm_cpuid2 *c)
+struct feature_set cpuid2_features(const struct kvm_cpuid2 *c)
 {
 	return cpuid_features(table_lookup, (void *)c);
 }
@@ -81,7 +81,7 @@ enum vendor cpuid2_vendor(const struct kvm_cpuid2 *c)
 	return cpuid_vendor(&l);
 }
 
-static void cpuid2_change_features(struct kvm_cpuid2 *c, feature_mask_t m,
+static void cpuid2_change_features(struct kvm_cpuid2 *c, struct feature_set m,
 				   bool set)
 {
 	unsigned int f;
@@ -92,7 +92,7 @@ static void cpuid2_change_features(struct kvm_cpuid2 *c, feature_mask_t m,
 		struct cpuid_leaf l;
 		uint32_t *reg;
 
-		if (!(m & FEATURE_BIT(f)))
+		if (!fs_has(m, f))
 			continue;
 		e = cpuid_find(c, feat->leaf, feat->subleaf);
 		/* A leaf KVM does not report already lacks the feature. */
@@ -112,14 +112,25 @@ static void cpuid2_change_features(struct kvm_cpuid2 *c, feature_mask_t m,
 	}
 }
 
-void cpuid2_clear_features(struct kvm_cpuid2 *c, feature_mask_t m)
+void cpuid2_clear_features(struct kvm_cpuid2 *c, struct feature_set m)
 {
 	cpuid2_change_features(c, m, false);
 }
 
-void cpuid2_set_features(struct kvm_cpuid2 *c, feature_mask_t m)
+void cpuid2_set_features(struct kvm_cpuid2 *c, struct feature_set m)
 {
 	cpuid2_change_features(c, m, true);
+}
+
+int __vcpu_msrs_ioctl(struct kvm_vcpu *vcpu, unsigned long cmd,
+		      struct kvm_msrs *msrs)
+{
+	int r;
+
+	kvm_stats.msr_ioctls++;
+	kvm_stats.msr_ioctl_msrs += msrs->nmsrs;
+	r = ioctl(vcpu->fd, cmd, msrs);
+	return r < 0 ? -errno : r;
 }
 
 /* One-MSR KVM_GET_MSRS/KVM_SET_MSRS: 0, or -errno (-EIO: not processed). */
@@ -132,10 +143,9 @@ static int msr_ioctl(struct kvm_vcpu *vcpu, unsigned long cmd,
 	} buf = { .hdr.nmsrs = 1, .entry.index = index, .entry.data = *data };
 	int r;
 
-	kvm_stats.msr_ioctls++;
-	r = ioctl(vcpu->fd, cmd, &buf);
+	r = __vcpu_msrs_ioctl(vcpu, cmd, &buf.hdr);
 	if (r < 0)
-		return -errno;
+		return r;
 	/* KVM returns how many MSRs it processed; 0 means it refused. */
 	if (r != 1)
 		return -EIO;
@@ -159,6 +169,7 @@ int __vcpu_get_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t *val)
 	struct kvm_one_reg reg = { .id = id, .addr = (uintptr_t)val };
 
 	kvm_stats.msr_ioctls++;
+	kvm_stats.msr_ioctl_msrs++;
 	return ioctl(vcpu->fd, KVM_GET_ONE_REG, &reg) < 0 ? -errno : 0;
 }
 
@@ -167,6 +178,7 @@ int __vcpu_set_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t val)
 	struct kvm_one_reg reg = { .id = id, .addr = (uintptr_t)&val };
 
 	kvm_stats.msr_ioctls++;
+	kvm_stats.msr_ioctl_msrs++;
 	return ioctl(vcpu->fd, KVM_SET_ONE_REG, &reg) < 0 ? -errno : 0;
 }
 
@@ -226,12 +238,5 @@ const char *kvm_flavour(void)
 
 const char *vendor_name(enum vendor v)
 {
-	static const char *const names[NR_VENDORS] = {
-		[VENDOR_INTEL] = "Intel",
-		[VENDOR_AMD] = "AMD",
-		[VENDOR_HYGON] = "Hygon",
-		[VENDOR_OTHER] = "other",
-	};
-
-	return v < NR_VENDORS ? names[v] : "?";
+	return v < NR_VENDORS ? vendor_info[v].display : "?";
 }

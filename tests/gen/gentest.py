@@ -19,7 +19,7 @@ REGISTRY = SRC / "registry" / "msrs.toml"
 DEVIATIONS = SRC / "registry" / "deviations.toml"
 CHECKS = SRC / "runtime" / "common" / "checks.def"
 OK_SMALL = HERE / "ok_small"
-OUTPUTS = ("msr_table.h", "msr_table.c", "msr_checks.c", "deviations.c")
+OUTPUTS = ("msr_table.h", "msr_table.c", "msr_plans.c", "deviations.c")
 
 
 def run_generator(command: str, *args: str | os.PathLike[str], cwd: Path | None = None,

@@ -1,17 +1,18 @@
 # SPDX-License-Identifier: MIT
-"""mutants: every single-rule mistake in rules.c below is caught by the oracle.
+"""mutants: every single-rule mistake below is caught by the oracle.
 
-Each mutant is one exact text replacement in runtime/common/rules.c.  For
-each, the mutated copy is compiled with oracle_dump.c and the generated
-table into a temporary directory, and its output is put through the oracle
-diff (against spec.py) and the named scenarios.  The test fails if any
-mutant survives both, if a mutant's text is no longer found exactly once in
-rules.c (so the list cannot rot silently), if a mutant does not compile, or
-if the unmutated rules.c does not pass (which would make every kill
-meaningless).
+Each mutant is one exact text replacement in runtime/common/rules.c or
+steps.c.  For each, the mutated file is compiled and linked with
+oracle_dump.c and the generated tables (compiled once) in a temporary
+directory, and its output is put through the oracle diff (against spec.py)
+and the named scenarios.  The test fails if any mutant survives both, if a
+mutant's text is no longer found exactly once in its file (so the list
+cannot rot silently), if a mutant does not compile, or if the unmutated
+sources do not pass (which would make every kill meaningless).
 
-Usage: mutants.py --table-c BUILD/gen/msr_table.c -I DIR [-I DIR...] -- CC [ARGS...]
-(meson passes the generated table, runtime/common and BUILD/gen, and
+Usage: mutants.py --table-c BUILD/gen/msr_table.c --plans-c BUILD/gen/msr_plans.c
+                  -I DIR [-I DIR...] -- CC [ARGS...]
+(meson passes the generated tables, runtime/common and BUILD/gen, and
 cc.cmd_array()).  Add --only NAME to try one mutant.
 """
 from __future__ import annotations
@@ -31,132 +32,143 @@ import scenarios
 import spec
 
 HERE = Path(__file__).resolve().parent
-RULES_C = spec.SRC / "runtime" / "common" / "rules.c"
+COMMON = spec.SRC / "runtime" / "common"
+MUTABLE = ("rules.c", "steps.c")
 DUMP_C = HERE / "oracle_dump.c"
 CFLAGS = ["-std=gnu11", "-O0", "-w", "-D_GNU_SOURCE"]
 
 
 @dataclass(frozen=True)
 class Mutant:
-    """One rule changed: `old` (found exactly once in rules.c) becomes `new`."""
+    """One rule changed: in `file` (rules.c or steps.c), `old` (found
+    exactly once there) becomes `new`."""
 
     name: str
     why: str
+    file: str
     old: str
     new: str
 
 
+R, S = "rules.c", "steps.c"
+
 MUTANTS = (
     Mutant("reserved_rule_primary_only",
-           "pre-fix upstream: a reserved value #GPs unless the vCPU has the PRIMARY feature",
+           "pre-fix upstream: a reserved value #GPs unless the vCPU has the PRIMARY feature", R,
            "return !rules_has_any(e, c->vcpu) ||",
            "return !rules_has_primary(e, c->vcpu) ||"),
     Mutant("reserved_rule_ignores_truncation",
-           "a reserved value always #GPs, even where the vendor truncates it",
+           "a reserved value always #GPs, even where the vendor truncates it", R,
            "rules_readback(e, c->vendor, val) == val;",
            "true;"),
     Mutant("truncation_on_every_vendor",
-           "a quirk truncates whatever the guest vendor",
-           "if ((e->quirks & (1u << q)) && (quirk->vendors & VENDOR_BIT(v)))",
-           "if (e->quirks & (1u << q))"),
+           "a quirk truncates whatever the guest vendor", R,
+           "if (quirk->vendors & VENDOR_BIT(v))",
+           "if (true)"),
     Mutant("truncation_never",
-           "quirks keep every bit",
+           "quirks keep every bit", R,
            "val &= quirk->keep_mask;",
            "val &= ~(uint64_t)0;"),
     Mutant("write_needs_primary_ignored",
-           "with only a secondary feature, CET's write value is no longer expected to #GP",
+           "with only a secondary feature, CET's write value is no longer expected to #GP", S,
            "if (e->write_needs_primary)",
            "if (false)"),
     Mutant("secondary_skip_dropped",
-           "a secondary feature no longer makes the MSR exist: RDMSR/WRMSR expected to #GP",
+           "a secondary feature no longer makes the MSR exist: RDMSR/WRMSR expected to #GP", S,
            "if (rules_has_secondary(e, c->vcpu)) {",
            "if (false) {"),
     Mutant("supported_path_any_feature",
-           "any feature, not the primary one, picks the supported path",
+           "any feature, not the primary one, picks the supported path", R,
            "const struct rules_ctx *c)\n{\n\treturn rules_has_primary(e, c->vcpu);\n}\n\n/*",
            "const struct rules_ctx *c)\n{\n\treturn rules_has_any(e, c->vcpu);\n}\n\n/*"),
     Mutant("ignore_msrs_main_not_honoured",
-           "ignore_msrs does not skip the unsupported RDMSR/WRMSR #GP checks",
-           "if (c->ignore_msrs) {\n\t\tadd_skip(s++, CHECK_RDMSR_GP",
-           "if (false) {\n\t\tadd_skip(s++, CHECK_RDMSR_GP"),
+           "ignore_msrs does not skip the unsupported RDMSR/WRMSR #GP checks", S,
+           "if (c->ignore_msrs) {\n\t\tadd_skip(p, st, CHECK_RDMSR_GP",
+           "if (false) {\n\t\tadd_skip(p, st, CHECK_RDMSR_GP"),
     Mutant("ignore_msrs_reserved_not_honoured",
-           "ignore_msrs does not skip the reserved-value checks",
-           "if (c->ignore_msrs) {\n\t\t\tadd_skip(s, CHECK_WRMSR_RESERVED_GP",
-           "if (false) {\n\t\t\tadd_skip(s, CHECK_WRMSR_RESERVED_GP"),
+           "ignore_msrs does not skip the reserved-value checks", S,
+           "if (c->ignore_msrs) {\n\t\t\tadd_skip(p, st, CHECK_WRMSR_RESERVED_GP",
+           "if (false) {\n\t\t\tadd_skip(p, st, CHECK_WRMSR_RESERVED_GP"),
     Mutant("ignore_msrs_hides_supported_path",
-           "ignore_msrs also skips the supported path",
+           "ignore_msrs also skips the supported path", R,
            "const struct rules_ctx *c)\n{\n\treturn rules_has_primary(e, c->vcpu);\n}\n\n/*",
-           "const struct rules_ctx *c)\n{\n\treturn rules_has_primary(e, c->vcpu) && !c->ignore_msrs;\n}\n\n/*"),
+           "const struct rules_ctx *c)\n{\n\treturn rules_has_primary(e, c->vcpu) && "
+           "!c->ignore_msrs;\n}\n\n/*"),
     Mutant("save_list_exempt_ignored",
-           "FS_BASE/GS_BASE are expected in the save/restore list after all",
-           "	if (e->save_list_exempt) {\n		out->op = OP_SKIP;",
-           "	if (0) {\n		out->op = OP_SKIP;"),
+           "FS_BASE/GS_BASE are expected in the save/restore list after all", S,
+           "if (e->save_list_exempt) {",
+           "if (0) {"),
     Mutant("save_list_primary_only",
-           "the save list is expected only when KVM has the primary feature",
+           "the save list is expected only when KVM has the primary feature", R,
            "return rules_has_any(e, kvm);",
            "return rules_has_primary(e, kvm);"),
     Mutant("host_checks_any_feature",
-           "host checks run when KVM has any feature, not the primary",
+           "host checks run when KVM has any feature, not the primary", R,
            "return rules_has_primary(e, c->kvm);",
            "return rules_has_any(e, c->kvm);"),
     Mutant("kvm_reg_presence_from_kvm",
-           "a KVM register's presence follows KVM's support instead of the vCPU's CPUID",
+           "a KVM register's presence follows KVM's support instead of the vCPU's CPUID", R,
            "bool rules_kvm_reg_present(const struct msr_entry *e,\n\t\t\t   const struct rules_ctx *c)\n"
            "{\n\treturn rules_has_primary(e, c->vcpu);",
            "bool rules_kvm_reg_present(const struct msr_entry *e,\n\t\t\t   const struct rules_ctx *c)\n"
            "{\n\treturn rules_has_primary(e, c->kvm);"),
     Mutant("sync_zero_when_unsupported",
-           "upstream's sync value: 0 after a skipped write (documented difference D1 undone)",
-           "\treturn e->reset;\n}\n\nint rules_host_steps",
-           "\treturn phase == PHASE_MAIN ? 0 : e->reset;\n}\n\nint rules_host_steps"),
+           "upstream's sync value: 0 after a skipped write (documented difference D1 undone)", R,
+           "\treturn e->reset;\n}\n\nstruct feature_set rules_cleared_features",
+           "\treturn guest_stage == STAGE_MAIN ? 0 : e->reset;\n}\n\n"
+           "struct feature_set rules_cleared_features"),
     Mutant("sync_untruncated",
-           "the guest reports the write value without vendor truncation",
+           "the guest reports the write value without vendor truncation", R,
            "return rules_readback(e, c->vendor, e->write);",
            "return e->write;"),
     Mutant("rdmsr_write_untruncated",
-           "the read-back of the write value ignores vendor truncation",
-           "rules_readback(e, c->vendor, e->write));",
-           "e->write);"),
+           "the read-back of the write value ignores vendor truncation", S,
+           "rules_readback(e, c->vendor, e->write), 0, -1);",
+           "e->write, 0, -1);"),
     Mutant("keep_flag_ignored",
-           "the featureless vCPU loses LM and NONE too",
+           "the featureless vCPU loses LM and NONE too", R,
            "if (!msr_features[f].keep)",
            "if (true)"),
     Mutant("restore_never_set",
-           "a WRMSR that should have faulted is not undone (documented difference D2 undone)",
-           "s->restore = want_fault != 0;",
-           "s->restore = false;"),
+           "a WRMSR that should have faulted is not undone (documented difference D2 undone)", S,
+           "s.restore = want_fault != 0;",
+           "s.restore = false;"),
     Mutant("host_get_reg_without_cap",
-           "KVM_GET_ONE_REG of the MSR is checked even without KVM_CAP_ONE_REG",
+           "KVM_GET_ONE_REG of the MSR is checked even without KVM_CAP_ONE_REG", S,
            "if (c->has_one_reg)",
            "if (true)"),
     Mutant("host_get_reg_only_in_onereg_pass",
-           "KVM_GET_ONE_REG of the MSR is checked only in the ONE_REG pass",
+           "KVM_GET_ONE_REG of the MSR is checked only in the ONE_REG pass", S,
            "if (c->has_one_reg)",
            "if (c->use_one_reg)"),
     Mutant("kvm_reg_in_msr_pass",
-           "KVM-defined registers are checked in the MSR pass too",
+           "KVM-defined registers are checked in the MSR pass too", S,
            "if (!c->use_one_reg) {",
            "if (false) {"),
     Mutant("absent_reg_get_any_errno",
-           "KVM_GET_ONE_REG of an absent register may fail with any errno",
-           "RULES_EINVAL;",
-           "-1;"),
+           "KVM_GET_ONE_REG of an absent register may fail with any errno", S,
+           "s.want_fault = RULES_EINVAL;",
+           "s.want_fault = -1;"),
     Mutant("host_reset_read_without_host_write",
-           "the guest expects the host's reset value even when KVM lacks the primary feature",
-           "if (rules_host_checks_apply(e, c))\n\t\t\tadd_rdmsr",
-           "if (true)\n\t\t\tadd_rdmsr"),
+           "the guest expects the host's reset value even when KVM lacks the primary feature", S,
+           "if (rules_host_checks_apply(e, c))\n\t\tadd_rdmsr",
+           "if (true)\n\t\tadd_rdmsr"),
     Mutant("truncated_restore_dropped",
-           "after a truncated write the reset value is not written back",
-           "\t\t\tadd_wrmsr(s++, CHECK_WRMSR_RESTORE, e->reset, 0);\n",
+           "after a truncated write the reset value is not written back", S,
+           "\t\t\tadd_wrmsr(p, st, CHECK_WRMSR_RESTORE, e->reset, 0, -1);\n",
            ""),
     Mutant("unsupported_rdmsr_no_fault",
-           "RDMSR of an absent MSR is expected to succeed",
-           "add(s, OP_RDMSR, CHECK_RDMSR_GP)->want_fault = GP_VECTOR;",
-           "add(s, OP_RDMSR, CHECK_RDMSR_GP)->want_fault = 0;"),
+           "RDMSR of an absent MSR is expected to succeed", S,
+           "add_rdmsr(p, st, CHECK_RDMSR_GP, 0, GP_VECTOR, -1);",
+           "add_rdmsr(p, st, CHECK_RDMSR_GP, 0, 0, -1);"),
     Mutant("host_set_writes_guest_value",
-           "the host writes back the guest's value instead of the reset value",
-           "add(s, OP_HOST_SET, CHECK_HOST_SET)->value = e->reset;",
-           "add(s, OP_HOST_SET, CHECK_HOST_SET)->value = guest_val;"),
+           "the host writes back the guest's value instead of the reset value", S,
+           "\ts = step(OP_HOST_SET, CHECK_HOST_SET);\n\ts.value = e->reset;",
+           "\ts = step(OP_HOST_SET, CHECK_HOST_SET);\n\ts.value = guest_val;"),
+    Mutant("save_list_only_in_vcpu_scope",
+           "the save-list check is planned per vCPU instead of once per pass", S,
+           "\tif (!p->pass_scope)\n\t\treturn;\n\tif (e->save_list_exempt)",
+           "\tif (p->pass_scope)\n\t\treturn;\n\tif (e->save_list_exempt)"),
 )
 
 
@@ -169,28 +181,57 @@ class Outcome:
     killers: tuple[str, ...] = ()   # what caught it
 
 
-def compile_and_dump(cc: list[str], includes: list[str], table_c: str, rules_text: str,
-                     tmp: Path, tag: str) -> str:
-    """Build oracle_dump against this rules.c text and return its output."""
-    d = tmp / tag
-    d.mkdir()
-    (d / "rules.c").write_text(rules_text, encoding="utf-8")
-    exe = d / "oracle_dump"
-    argv = [*cc, *CFLAGS, *(f"-I{i}" for i in includes), "-o", str(exe),
-            str(DUMP_C), str(d / "rules.c"), table_c]
-    r = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
-    if r.returncode:
-        raise RuntimeError(f"does not compile:\n{' '.join(argv)}\n{r.stderr}")
-    return oracle_text.run_dump([str(exe)])
+class Builder:
+    """Builds oracle_dump against mutated sources, fast: everything that no
+    mutant touches is compiled once; a mutant costs one compile and a link."""
+
+    def __init__(self, cc: list[str], includes: list[str], fixed_c: list[str], tmp: Path):
+        self.cc = cc
+        self.includes = [f"-I{i}" for i in includes]
+        self.tmp = tmp
+        self.fixed = [self.compile(Path(c), tmp / f"fixed{i}.o") for i, c in
+                      enumerate([str(DUMP_C), *fixed_c])]
+        self.pristine = {name: self.compile(COMMON / name, tmp / f"pristine-{name}.o")
+                         for name in MUTABLE}
+
+    def compile(self, src: Path, obj: Path) -> Path:
+        """One object; raises RuntimeError if it does not compile."""
+        argv = [*self.cc, *CFLAGS, *self.includes, "-c", "-o", str(obj), str(src)]
+        r = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
+        if r.returncode:
+            raise RuntimeError(f"does not compile:\n{' '.join(argv)}\n{r.stderr}")
+        return obj
+
+    def dump(self, tag: str, name: str | None = None, text: str = "") -> str:
+        """oracle_dump's output with `name` replaced by `text` (None: pristine)."""
+        d = self.tmp / tag
+        d.mkdir()
+        objs = dict(self.pristine)
+        if name is not None:
+            src = d / name
+            src.write_text(text, encoding="utf-8")
+            objs[name] = self.compile(src, d / (name + ".o"))
+        exe = d / "oracle_dump"
+        argv = [*self.cc, "-o", str(exe), *map(str, self.fixed), *map(str, objs.values())]
+        r = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
+        if r.returncode:
+            raise RuntimeError(f"does not compile:\n{' '.join(argv)}\n{r.stderr}")
+        return oracle_text.run_dump([str(exe)])
 
 
-def judge(dump: str, want: str) -> tuple[str, ...]:
-    """The checks that fail on this oracle_dump output."""
+def judge(dump: str, want: str, every: bool = False) -> tuple[str, ...]:
+    """The checks that fail on this oracle_dump output.
+
+    The oracle diff goes first; the named scenarios (slower) run only if it
+    passes, or when `every` asks for all of them (the baseline).
+    """
     killers = []
     bad, report = oracle_text.compare(dump, want, "mutant", "spec.py", limit=1)
     if bad:
         first = report.splitlines()[0] if report else ""
         killers.append(f"oracle-diff ({bad} scenarios differ; first: {first})")
+        if not every:
+            return tuple(killers)
     for name, err in scenarios.run(oracle_text.parse(dump)):
         if err:
             killers.append(f"scenario {name}")
@@ -206,13 +247,14 @@ def main() -> int:
     split = argv.index("--")
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--table-c", required=True)
+    p.add_argument("--plans-c", required=True)
     p.add_argument("-I", dest="includes", action="append", default=[])
     p.add_argument("--only", action="append", default=[])
     args = p.parse_args(argv[:split])
     cc = argv[split + 1:] or ["cc"]
     start = time.monotonic()
 
-    rules_text = RULES_C.read_text(encoding="utf-8")
+    texts = {name: (COMMON / name).read_text(encoding="utf-8") for name in MUTABLE}
     want = spec.render(spec.load_registry(spec.SRC / "registry" / "msrs.toml"))
     mutants = [m for m in MUTANTS if not args.only or m.name in args.only]
     failed = False
@@ -224,9 +266,9 @@ def main() -> int:
         failed = True
     stale = []
     for m in mutants:
-        count = rules_text.count(m.old)
+        count = texts[m.file].count(m.old) if m.file in texts else 0
         if count != 1:
-            print(f"mutant text not found exactly once in rules.c ({count} times): {m.name}")
+            print(f"mutant text not found exactly once in {m.file} ({count} times): {m.name}")
             stale.append(m)
             failed = True
     mutants = [m for m in mutants if m not in stale]
@@ -234,21 +276,21 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="msrcheck-mutants-") as tmpdir:
         tmp = Path(tmpdir)
         try:
-            base = compile_and_dump(cc, args.includes, args.table_c, rules_text, tmp, "baseline")
+            builder = Builder(cc, args.includes, [args.table_c, args.plans_c], tmp)
+            base = builder.dump("baseline")
         except (RuntimeError, OSError, subprocess.TimeoutExpired) as e:
             print(f"baseline: {e}")
             return 1
-        killers = judge(base, want)
+        killers = judge(base, want, every=True)
         if killers:
-            print("baseline: the unmutated rules.c already fails: " + "; ".join(killers))
+            print("baseline: the unmutated sources already fail: " + "; ".join(killers))
             print("fix that first (run oracle-diff and oracle-scenarios); no mutant was tried")
             return 1
 
         def attempt(i: int, m: Mutant) -> Outcome:
             try:
-                text = rules_text.replace(m.old, m.new, 1)
-                return Outcome(m, killers=judge(
-                    compile_and_dump(cc, args.includes, args.table_c, text, tmp, f"m{i}"), want))
+                text = texts[m.file].replace(m.old, m.new, 1)
+                return Outcome(m, killers=judge(builder.dump(f"m{i}", m.file, text), want))
             except RuntimeError as e:
                 if "does not compile" in str(e):
                     return Outcome(m, error=str(e))

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 /*
  * oracle_dump: every outcome of the expectation rules (runtime/common/rules.c)
+ * and of the step builders (steps.c) as each entry's generated plan function
+ * (msr_plans.c) composes them,
  * as canonical text, for every registry entry and every situation the rules
  * can be asked about.  tests/oracle/spec.py writes the same text from an
  * independent specification; oracle_diff.py compares the two.
  *
- * Built from rules.c and the generated table only (no KVM, no runtime
- * library), so tests/oracle/mutants.py can rebuild it against a mutated
- * rules.c with one compiler command.
+ * Built from rules.c, steps.c and the generated tables only (no KVM, no
+ * runtime library), so tests/oracle/mutants.py can rebuild it against a
+ * mutated rules.c or steps.c with one compiler command.
  *
  * The enumeration, per entry: vendor (intel, amd, hygon, other), then every
  * subset of the entry's features that KVM supports, then every subset the
@@ -46,7 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules.h"
+#include "steps.h"
 
 static const char *const check_names[NR_CHECKS] = {
 #define CHECK(id, name, doc) [CHECK_##id] = name,
@@ -55,32 +57,15 @@ static const char *const check_names[NR_CHECKS] = {
 };
 
 static const char *const op_names[] = {
-	[OP_SKIP] = "SKIP",
-	[OP_RDMSR] = "RDMSR",
-	[OP_WRMSR] = "WRMSR",
-	[OP_HOST_GET] = "HOST_GET",
-	[OP_HOST_SET] = "HOST_SET",
-	[OP_HOST_GET_REG] = "HOST_GET_REG",
-	[OP_REG_LIST] = "REG_LIST",
-	[OP_REG_GET] = "REG_GET",
-	[OP_REG_SET] = "REG_SET",
+#define STEP_OP(id, side) [OP_##id] = #id,
+#include "step_ops.def"
+#undef STEP_OP
 };
 
 static const char *const skip_names[NR_SKIP_REASONS] = {
-	[SKIP_NONE] = "SKIP_NONE",
-	[SKIP_IGNORE_MSRS] = "SKIP_IGNORE_MSRS",
-	[SKIP_SECONDARY] = "SKIP_SECONDARY",
-	[SKIP_KVM_LACKS_PRIMARY] = "SKIP_KVM_LACKS_PRIMARY",
-	[SKIP_HOST_DID_NOT_WRITE] = "SKIP_HOST_DID_NOT_WRITE",
-	[SKIP_SAVE_LIST_EXEMPT] = "SKIP_SAVE_LIST_EXEMPT",
-	[SKIP_NOT_ONE_REG_PASS] = "SKIP_NOT_ONE_REG_PASS",
-};
-
-static const char *const vendor_names[NR_VENDORS] = {
-	[VENDOR_INTEL] = "intel",
-	[VENDOR_AMD] = "amd",
-	[VENDOR_HYGON] = "hygon",
-	[VENDOR_OTHER] = "other",
+#define SKIP(id, name) [SKIP_##id] = "SKIP_" #id,
+#include "skips.def"
+#undef SKIP
 };
 
 struct pass {
@@ -122,14 +107,14 @@ static void entry_name(const struct msr_entry *e, char *buf, size_t len)
 }
 
 /* Bit j of sub stands for e->features[j]. */
-static feature_mask_t mask_of(const struct msr_entry *e, unsigned int sub)
+static struct feature_set mask_of(const struct msr_entry *e, unsigned int sub)
 {
-	feature_mask_t m = 0;
+	struct feature_set m = { { 0 } };
 	unsigned int j;
 
 	for (j = 0; j < e->nr_features; j++) {
 		if (sub & (1u << j))
-			m |= FEATURE_BIT(e->features[j]);
+			fs_add(&m, e->features[j]);
 	}
 	return m;
 }
@@ -167,29 +152,70 @@ static void print_step(const char *prefix, int i, const struct step *s)
 	       s->want);
 }
 
-static void print_steps(const struct msr_entry *e, const char *prefix,
-			const struct step *steps, int n)
-{
-	int i;
+/* The steps an entry's plan function gives, per stage. */
+#define MAX_STEPS 256
+struct recorded {
+	unsigned int n[NR_STAGES];
+	struct step s[NR_STAGES][MAX_STEPS];
+};
 
-	if (n < 0 || n > RULES_MAX_STEPS)
-		die("step count out of range", e);
-	for (i = 0; i < n; i++)
-		print_step(prefix, i, &steps[i]);
+static void record(struct plan_ctx *p, enum stage st, const struct step *s)
+{
+	struct recorded *r = p->opaque;
+
+	if (st >= NR_STAGES || r->n[st] >= MAX_STEPS)
+		die("step outside the stages, or too many", p->e);
+	r->s[st][r->n[st]++] = *s;
 }
 
-static void dump_msr(const struct msr_entry *e, const struct rules_ctx *c)
+static void plan(unsigned int id, const struct rules_ctx *c, bool pass_scope,
+		 struct recorded *r)
 {
-	struct step steps[RULES_MAX_STEPS];
+	struct plan_ctx p = {
+		.e = &msr_entries[id],
+		.c = c,
+		.pass_scope = pass_scope,
+		.add = record,
+		.opaque = r,
+	};
+
+	memset(r, 0, sizeof(*r));
+	msr_plans[id](&p);
+}
+
+static void print_stage(const struct msr_entry *e, const char *prefix,
+			const struct recorded *r, enum stage st)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->n[st]; i++)
+		print_step(prefix, i, &r->s[st][i]);
+}
+
+/* Steps a kind of entry must never have: a line the diff shows. */
+static void print_stray(const struct recorded *r, enum stage st)
+{
+	if (r->n[st])
+		printf(" stray steps in stage %d: %u\n", st, r->n[st]);
+}
+
+static void dump_msr(unsigned int id, const struct rules_ctx *c)
+{
+	const struct msr_entry *e = &msr_entries[id];
+	static struct recorded r;
 	const char *save;
 	unsigned int i;
-	uint64_t sync;
 
-	rules_save_list_step(e, c, &steps[0]);
-	if (steps[0].op == OP_SKIP)
-		save = steps[0].skip == SKIP_SAVE_LIST_EXEMPT ? "exempt" : "?";
+	plan(id, c, true, &r);
+	if (r.n[STAGE_PASS] != 1)
+		save = "?";
+	else if (r.s[STAGE_PASS][0].op == OP_SKIP)
+		save = r.s[STAGE_PASS][0].skip == SKIP_SAVE_LIST_EXEMPT ?
+		       "exempt" : "?";
 	else
-		save = steps[0].want ? "listed" : "unlisted";
+		save = r.s[STAGE_PASS][0].want ? "listed" : "unlisted";
+	for (i = STAGE_PASS + 1; i < NR_STAGES; i++)
+		print_stray(&r, i);
 	printf(" path=%s host_checks=%d save_list=%s\n",
 	       rules_supported_path(e, c) ? "supported" : "unsupported",
 	       rules_host_checks_apply(e, c) ? 1 : 0, save);
@@ -198,36 +224,40 @@ static void dump_msr(const struct msr_entry *e, const struct rules_ctx *c)
 		       e->reserved[i].value,
 		       rules_reserved_faults(e, c, i) ? 1 : 0);
 
-	memset(steps, 0, sizeof(steps));
-	print_steps(e, "main", steps, rules_guest_steps(e, c, PHASE_MAIN,
-							 steps));
-	sync = rules_sync_value(e, c, PHASE_MAIN);
-	printf(" main sync=0x%016" PRIx64 "\n", sync);
-	memset(steps, 0, sizeof(steps));
-	print_steps(e, "main host", steps, rules_host_steps(e, c, sync, steps));
-
-	memset(steps, 0, sizeof(steps));
-	print_steps(e, "after", steps, rules_guest_steps(e, c, PHASE_AFTER_HOST,
-							  steps));
-	sync = rules_sync_value(e, c, PHASE_AFTER_HOST);
-	printf(" after sync=0x%016" PRIx64 "\n", sync);
-	memset(steps, 0, sizeof(steps));
-	print_steps(e, "after host", steps, rules_host_steps(e, c, sync,
-							      steps));
+	plan(id, c, false, &r);
+	print_stray(&r, STAGE_PASS);
+	print_stage(e, "main", &r, STAGE_MAIN);
+	printf(" main sync=0x%016" PRIx64 "\n",
+	       rules_sync_value(e, c, STAGE_MAIN));
+	print_stage(e, "main host", &r, STAGE_MAIN_HOST);
+	print_stage(e, "after", &r, STAGE_AFTER);
+	printf(" after sync=0x%016" PRIx64 "\n",
+	       rules_sync_value(e, c, STAGE_AFTER));
+	print_stage(e, "after host", &r, STAGE_AFTER_HOST);
 }
 
-static void dump_kvm_reg(const struct msr_entry *e, const struct rules_ctx *c)
+static void dump_kvm_reg(unsigned int id, const struct rules_ctx *c)
 {
-	struct step steps[RULES_MAX_STEPS];
+	const struct msr_entry *e = &msr_entries[id];
+	static struct recorded r;
+	unsigned int i;
 
 	printf(" reg_present=%d\n", rules_kvm_reg_present(e, c) ? 1 : 0);
-	memset(steps, 0, sizeof(steps));
-	print_steps(e, "reg", steps, rules_kvm_reg_steps(e, c, steps));
+	plan(id, c, true, &r);
+	for (i = 0; i < NR_STAGES; i++)
+		print_stray(&r, i);
+	plan(id, c, false, &r);
+	print_stage(e, "reg", &r, STAGE_MAIN_HOST);
+	for (i = 0; i < NR_STAGES; i++) {
+		if (i != STAGE_MAIN_HOST)
+			print_stray(&r, i);
+	}
 }
 
-static void dump_ctx(const struct msr_entry *e, const char *name,
-		     enum vendor v, unsigned int kvm, unsigned int vcpu)
+static void dump_ctx(unsigned int id, const char *name, enum vendor v,
+		     unsigned int kvm, unsigned int vcpu)
 {
+	const struct msr_entry *e = &msr_entries[id];
 	char kname[64], vname[64];
 	unsigned int ign, p;
 
@@ -246,44 +276,45 @@ static void dump_ctx(const struct msr_entry *e, const char *name,
 
 			printf("scenario %s vendor=%s kvm=%s vcpu=%s "
 			       "ignore_msrs=%u pass=%s realistic=%d\n", name,
-			       vendor_names[v], kname, vname, ign,
+			       vendor_info[v].name, kname, vname, ign,
 			       passes[p].name, (vcpu & ~kvm) ? 0 : 1);
 			if (e->kind == MSR_KIND_KVM_REG)
-				dump_kvm_reg(e, &c);
+				dump_kvm_reg(id, &c);
 			else
-				dump_msr(e, &c);
+				dump_msr(id, &c);
 		}
 	}
 }
 
-static void dump_entry(const struct msr_entry *e)
+static void dump_entry(unsigned int id)
 {
+	const struct msr_entry *e = &msr_entries[id];
 	unsigned int nsub = 1u << e->nr_features;
 	unsigned int v, kvm, vcpu;
 	char name[64];
 
-	if (e->nr_features < 1 || e->nr_features > MSR_MAX_FEATURES)
-		die("feature count out of range", e);
+	if (e->nr_features < 1 || e->nr_features > 8)
+		die("feature count out of the oracle's range (1-8)", e);
 	entry_name(e, name, sizeof(name));
 	for (v = 0; v < NR_VENDORS; v++) {
 		for (kvm = 0; kvm < nsub; kvm++) {
 			for (vcpu = 0; vcpu < nsub; vcpu++)
-				dump_ctx(e, name, v, kvm, vcpu);
+				dump_ctx(id, name, v, kvm, vcpu);
 		}
 	}
 }
 
 int main(void)
 {
-	feature_mask_t cleared = rules_cleared_features();
+	struct feature_set cleared = rules_cleared_features();
 	unsigned int i;
 
 	printf("msrcheck-oracle 1\n");
 	for (i = 0; i < NR_FEATURES; i++)
 		printf("feature %s cleared=%d\n", msr_features[i].name,
-		       (cleared & FEATURE_BIT(i)) ? 1 : 0);
+		       fs_has(cleared, i) ? 1 : 0);
 	/* A bit beyond the registry's features would clear something else. */
-	if (NR_FEATURES < 64 && (cleared >> (NR_FEATURES % 64)))
+	if (!fs_equal(fs_minus(cleared, fs_all()), (struct feature_set){ { 0 } }))
 		printf("feature ?beyond cleared=1\n");
 	for (i = 0; i < NR_MSR_ENTRIES; i++) {
 		const struct msr_entry *e = &msr_entries[i];
@@ -293,11 +324,11 @@ int main(void)
 		entry_name(e, name, sizeof(name));
 		for (v = 0; v < NR_VENDORS; v++)
 			printf("readback %s vendor=%s all_ones=0x%016" PRIx64
-			       "\n", name, vendor_names[v],
+			       "\n", name, vendor_info[v].name,
 			       rules_readback(e, v, ~(uint64_t)0));
 	}
 	for (i = 0; i < NR_MSR_ENTRIES; i++)
-		dump_entry(&msr_entries[i]);
+		dump_entry(i);
 	if (fflush(stdout) || ferror(stdout)) {
 		perror("oracle_dump: stdout");
 		return 2;

@@ -2,8 +2,8 @@
 /*
  * kvm.ignore_msrs=Y, end to end.  The parameter is read-only on the test
  * host, so the host's reading of it is forced through the suite's
- * adjust_host hook; everything after that (the control block the guest
- * reads, the guest's steps, the reporting) is the real path.  With it, the
+ * adjust_host hook; everything after that (the plans, what the guest runs,
+ * the judging, the reporting) is the real path.  With it, the
  * #GP checks of unsupported MSRs and reserved values must be skips that
  * say why, and the supported path must run as usual.
  */

@@ -14,7 +14,6 @@
 
 #include "msr_filter.h"
 #include "teeth.h"
-#include "vm_setup.h"
 #include "x86.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -29,6 +28,7 @@
 
 /* A legal PAT (every entry write-back) that is not the reset value. */
 #define BOGUS_PAT	0x0606060606060606ull
+#define PAT_RESET	0x0007040600070406ull
 /* What a KVM that forgot to zero GUEST_SSP at reset might show. */
 #define BOGUS_SSP	0x00007ffdeadbe000ull
 
@@ -124,13 +124,11 @@ static const struct teeth_world passthrough = {
  * pinned host lacks both features and does not list TSC_AUX, so the host
  * checks skip: userspace alone owns the register.
  */
-#define HAS_TSC_AUX (FEATURE_BIT(FEAT_RDPID) | FEATURE_BIT(FEAT_RDTSCP))
-
 static void tsc_aux_cpuid(struct teeth *t, unsigned int vcpu,
 			  struct kvm_cpuid2 *cpuid)
 {
 	if (vcpu < SUITE_NR_VCPUS - 1)
-		cpuid2_set_features(cpuid, FEATURE_BIT(FEAT_RDTSCP));
+		cpuid2_set_features(cpuid, fs_of(FEAT_RDTSCP));
 }
 
 static void tsc_aux_vm(struct teeth *t, struct kvm_vm *vm)
@@ -144,7 +142,8 @@ static void tsc_aux_vm(struct teeth *t, struct kvm_vm *vm)
 static bool tsc_aux_exists(const struct teeth *t,
 			   const struct kvm_vcpu *vcpu)
 {
-	return t->cpuid[vcpu->id] & HAS_TSC_AUX;
+	return fs_has(t->cpuid[vcpu->id], FEAT_RDPID) ||
+	       fs_has(t->cpuid[vcpu->id], FEAT_RDTSCP);
 }
 
 static bool tsc_aux_exit(struct teeth *t, struct kvm_vcpu *vcpu,
@@ -188,13 +187,17 @@ static void ssp_cpuid(struct teeth *t, unsigned int vcpu,
 		      struct kvm_cpuid2 *cpuid)
 {
 	if (vcpu < SUITE_NR_VCPUS - 1)
-		cpuid2_set_features(cpuid, FEATURE_BIT(FEAT_RDTSCP));
+		cpuid2_set_features(cpuid, fs_of(FEAT_RDTSCP));
 }
 
 static void ssp_entry(struct teeth *t, unsigned int id, struct msr_entry *e)
 {
-	if (id == MSRENT_GUEST_SSP)
-		e->features[0] = FEAT_RDTSCP;
+	static const uint16_t rdtscp[] = { FEAT_RDTSCP };
+
+	if (id == MSRENT_GUEST_SSP) {
+		e->features = rdtscp;
+		e->nr_features = 1;
+	}
 }
 
 static bool is_ssp(const struct host_access *a)
@@ -204,8 +207,7 @@ static bool is_ssp(const struct host_access *a)
 
 static bool ssp_present(const struct teeth *t, const struct host_access *a)
 {
-	return is_ssp(a) &&
-	       (t->cpuid[a->vcpu] & FEATURE_BIT(a->e->features[0]));
+	return is_ssp(a) && fs_has(t->cpuid[a->vcpu], a->e->features[0]);
 }
 
 static bool ssp_access(struct teeth *t, struct host_access *a)
@@ -257,13 +259,13 @@ static void unlist_pat(struct teeth *t, struct kvm_host *h)
 /* Table lie: KVM_GET_SUPPORTED_CPUID claims shadow stacks. */
 static void claim_shstk(struct teeth *t, struct kvm_host *h)
 {
-	h->features |= FEATURE_BIT(FEAT_SHSTK);
+	fs_add(&h->features, FEAT_SHSTK);
 }
 
 /* Table lie: the host's record of vCPU 1's CPUID has a feature too many. */
 static void believe_rdtscp(struct teeth *t, struct kvm_vm *vm)
 {
-	vm->vcpus[1]->features |= FEATURE_BIT(FEAT_RDTSCP);
+	fs_add(&vm->vcpus[1]->features, FEAT_RDTSCP);
 }
 
 /*
@@ -424,10 +426,36 @@ static bool pat_reg_truncated(struct teeth *t, struct host_access *a)
 	return true;
 }
 
-/* Table lie: the guest's copy of the registry has a wrong PAT reset. */
-static void guest_table_pat(struct teeth *t, struct kvm_vm *vm)
+/*
+ * Guest-memory lie: the guest's observation of CR_PAT's reset value is
+ * overwritten in guest memory after the run, as a broken guest would.
+ */
+static void pat_result_corrupted(struct teeth *t, struct kvm_vcpu *vcpu,
+				 struct guest_slot *g, unsigned int n)
 {
-	vm_guest_entries(vm)[MSRENT_IA32_CR_PAT].reset = BOGUS_PAT;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (g[i].op == GUEST_OP_RDMSR && g[i].index == MSR_CR_PAT &&
+		    g[i].got == PAT_RESET)
+			g[i].got = BOGUS_PAT;
+	}
+}
+
+/*
+ * Guest-memory lie: the value of the guest's WRMSR of CR_PAT is changed
+ * in guest memory before the run, as a guest scribbling over its plan
+ * would: the guest writes something the host never asked for.
+ */
+static void pat_plan_corrupted(struct teeth *t, struct kvm_vcpu *vcpu,
+			       struct guest_slot *g, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		if (g[i].op == GUEST_OP_WRMSR && g[i].index == MSR_CR_PAT)
+			g[i].value = BOGUS_PAT;
+	}
 }
 
 /* Table lie: the host's copy of the registry has a wrong PAT reset. */
@@ -745,25 +773,36 @@ const struct lie lies[] = {
 		.hooks.msr_exit = lstar_noncanonical_accepted,
 	},
 	{
-		.name = "guest-table-pat-reset", .level = LIE_TABLE,
-		.fakes = "the guest's registry copy has a wrong CR_PAT reset",
+		.name = "guest-result-corrupted", .level = LIE_GUEST_MEM,
+		.fakes = "the guest's observation of CR_PAT is overwritten",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_RESET,
-		/* The guest also expects, and reports, its own reset value. */
-		.also = C(RDMSR_HOST_RESET) | C(HOST_GET),
-		.detail = "RDMSR(0x277): wanted 0x0606060606060606, "
-			  "got 0x0007040600070406",
-		.hooks.vm_created = guest_table_pat,
+		/* Both reads of the reset value come back wrong. */
+		.also = C(RDMSR_HOST_RESET),
+		.detail = "RDMSR(0x277): wanted 0x0007040600070406, "
+			  "got 0x0606060606060606",
+		.hooks.guest_ran = pat_result_corrupted,
+	},
+	{
+		.name = "guest-plan-corrupted", .level = LIE_GUEST_MEM,
+		.fakes = "the guest's plan has another CR_PAT write value",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RUN,
+		.detail = "the guest's copy of plan slot",
+		.hooks.plan_written = pat_plan_corrupted,
 	},
 	{
 		.name = "host-table-pat-reset", .level = LIE_TABLE,
 		.fakes = "the host's registry copy has a wrong CR_PAT reset",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_HOST_RESET,
-		/* The host writes its reset; the guest reports its own. */
-		.also = C(HOST_GET),
-		.detail = "RDMSR(0x277): wanted 0x0007040600070406, "
-			  "got 0x0606060606060606",
+		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_RESET,
+		/*
+		 * The host alone judges: it wants its (wrong) reset value
+		 * from the guest's first read, and then writes that value
+		 * back itself, so the later checks agree with it.
+		 */
+		.detail = "RDMSR(0x277): wanted 0x0606060606060606, "
+			  "got 0x0007040600070406",
 		.hooks.adjust_entry = host_table_pat,
 	},
 

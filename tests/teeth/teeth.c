@@ -77,7 +77,7 @@ static void pin_host(struct kvm_host *h)
 	unsigned int i;
 
 	h->vendor = VENDOR_AMD;
-	h->features &= ~rules_cleared_features();
+	h->features = fs_minus(h->features, rules_cleared_features());
 	for (i = 0; i < NR_MSR_ENTRIES; i++) {
 		const struct msr_entry *e = &msr_entries[i];
 
@@ -167,6 +167,22 @@ static void hook_adjust_entry(unsigned int id, struct msr_entry *e,
 	CALL_HOOKS(t, adjust_entry, id, e);
 }
 
+static void hook_plan_written(struct kvm_vcpu *vcpu, struct guest_slot *g,
+			      unsigned int n, void *opaque)
+{
+	struct teeth *t = opaque;
+
+	CALL_HOOKS(t, plan_written, vcpu, g, n);
+}
+
+static void hook_guest_ran(struct kvm_vcpu *vcpu, struct guest_slot *g,
+			   unsigned int n, void *opaque)
+{
+	struct teeth *t = opaque;
+
+	CALL_HOOKS(t, guest_ran, vcpu, g, n);
+}
+
 static void hook_host_access(struct host_access *a, void *opaque)
 {
 	struct teeth *t = opaque;
@@ -198,6 +214,8 @@ static void run_suite(const struct teeth_world *w, const struct lie *lie,
 		.vm_created = hook_vm_created,
 		.adjust_entry = hook_adjust_entry,
 		.host_access = hook_host_access,
+		.plan_written = hook_plan_written,
+		.guest_ran = hook_guest_ran,
 		.opaque = &t,
 	};
 	struct suite_opts o = {
@@ -411,11 +429,11 @@ static void run_baseline(struct baseline *b)
 	run_suite(b->world, NULL, b->select, &r);
 	if (r.ret != 0)
 		note("suite_run returned %d, wanted 0", r.ret);
-	b->clean = !failed && r.ret == 0 && !r.rep.total.n[OUTCOME_FAIL] &&
-		   r.rep.total.n[OUTCOME_PASS];
+	b->clean = !failed && r.ret == 0 && !r.rep.oc->total.n[OUTCOME_FAIL] &&
+		   r.rep.oc->total.n[OUTCOME_PASS];
 	point(b->clean, "baseline %s {%s}: %u checks passed, %u failed, %u "
-	      "skipped (%s)", b->world->name, sel, r.rep.total.n[OUTCOME_PASS],
-	      r.rep.total.n[OUTCOME_FAIL], r.rep.total.n[OUTCOME_SKIP],
+	      "skipped (%s)", b->world->name, sel, r.rep.oc->total.n[OUTCOME_PASS],
+	      r.rep.oc->total.n[OUTCOME_FAIL], r.rep.oc->total.n[OUTCOME_SKIP],
 	      b->world->doc);
 	if (verbose || !b->clean)
 		show_tap(&r, !verbose);
@@ -429,6 +447,8 @@ static const char *level_name(enum lie_level l)
 		return "KVM lie";
 	case LIE_TABLE:
 		return "table lie";
+	case LIE_GUEST_MEM:
+		return "guest-memory lie";
 	default:
 		return "ioctl lie";
 	}
@@ -455,16 +475,16 @@ static bool lie_caught(const struct lie *l, const struct baseline *b,
 		     r->ret);
 		ok = false;
 	}
-	if (l->entry != REPORT_NO_ENTRY && !rep->selected[l->entry]) {
+	if (l->entry != REPORT_NO_ENTRY && !rep->oc->selected[l->entry]) {
 		note("the selection misses the lied-about entry %s", name);
 		ok = false;
 	}
-	if (!rep->per_entry[l->entry].n[OUTCOME_FAIL]) {
+	if (!rep->oc->per_entry[l->entry].n[OUTCOME_FAIL]) {
 		note("%s: no check failed", name);
 		ok = false;
 	}
 	for (i = 0; i <= NR_MSR_ENTRIES; i++) {
-		unsigned int n = rep->per_entry[i].n[OUTCOME_FAIL];
+		unsigned int n = rep->oc->per_entry[i].n[OUTCOME_FAIL];
 
 		if ((int)i == l->entry || !n)
 			continue;
@@ -473,7 +493,7 @@ static bool lie_caught(const struct lie *l, const struct baseline *b,
 		ok = false;
 	}
 	for (k = 0; k < NR_CHECKS; k++) {
-		unsigned int n = rep->fails[l->entry][k];
+		unsigned int n = rep->oc->fails[l->entry][k];
 		bool wanted = want & CHECK_BIT(k);
 
 		if (n && !wanted)
@@ -559,7 +579,7 @@ int main(int argc, char **argv)
 {
 	bool wanted[64] = { false }, proven[NR_CHECKS] = { false };
 	unsigned int i, nr_wanted = 0, nr_proven = 0, runs = 0;
-	unsigned int by_level[3] = { 0 };
+	unsigned int by_level[NR_LIE_LEVELS] = { 0 };
 	char **names = argv + 1, why[256], missing[512] = "";
 	int nr_names = argc - 1, n = 0;
 	double t0 = now_ms();
@@ -617,9 +637,10 @@ int main(int argc, char **argv)
 		n += snprintf(missing + n, sizeof(missing) - n, " %s",
 			      check_name(i));
 	}
-	printf("# %u lies (%u KVM, %u table, %u ioctl), %u suite runs in "
-	       "%.0f ms\n", nr_wanted, by_level[LIE_KVM], by_level[LIE_TABLE],
-	       by_level[LIE_IOCTL], runs, now_ms() - t0);
+	printf("# %u lies (%u KVM, %u table, %u ioctl, %u guest-memory), %u "
+	       "suite runs in %.0f ms\n", nr_wanted, by_level[LIE_KVM],
+	       by_level[LIE_TABLE], by_level[LIE_IOCTL],
+	       by_level[LIE_GUEST_MEM], runs, now_ms() - t0);
 	if (nr_proven < NR_CHECKS)
 		note("no passing lie proves:%s", missing);
 	if (nr_names) {

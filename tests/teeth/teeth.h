@@ -15,8 +15,10 @@
  *    handler that answers wrongly.  The suite sees a real KVM_RUN.
  *  - table/ioctl lies: where KVM cannot be made to lie (its host ioctls are
  *    never filtered; it cannot list a register it lacks), the host's facts,
- *    the host's or the guest's registry table, or what a host ioctl
- *    returned are changed through the suite's test hooks.
+ *    the host's registry table, or what a host ioctl returned are changed
+ *    through the suite's test hooks;
+ *  - guest-memory lies: the guest's plan or its observations are changed in
+ *    guest memory, around a run, as a broken or hostile guest would.
  */
 #ifndef MSRCHECK_TEETH_H
 #define MSRCHECK_TEETH_H
@@ -24,7 +26,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "step_results.h"
 #include "suite.h"
 
 #define CHECK_BIT(c) (1u << (c))
@@ -50,6 +51,11 @@ struct teeth_hooks {
 			 struct kvm_run *run);
 	/* What a host ioctl returned; false keeps KVM's own answer. */
 	bool (*host_access)(struct teeth *t, struct host_access *a);
+	/* The guest's copy of a plan, before it runs and after it ran. */
+	void (*plan_written)(struct teeth *t, struct kvm_vcpu *vcpu,
+			     struct guest_slot *s, unsigned int n);
+	void (*guest_ran)(struct teeth *t, struct kvm_vcpu *vcpu,
+			  struct guest_slot *s, unsigned int n);
 };
 
 struct teeth_world {
@@ -62,6 +68,8 @@ enum lie_level {
 	LIE_KVM,	/* KVM answers the guest wrongly (filter, exits) */
 	LIE_TABLE,	/* the host's facts or a registry table are wrong */
 	LIE_IOCTL,	/* a host ioctl's result is changed on its way back */
+	LIE_GUEST_MEM,	/* the guest's plan or observations are changed */
+	NR_LIE_LEVELS,
 };
 
 #define LIE_MAX_PATTERNS 4
@@ -93,7 +101,7 @@ struct teeth {
 	const struct lie *lie;		/* NULL: the world's baseline */
 	struct kvm_vm *vm;
 	/* Registry features of each vCPU's CPUID (not vcpu->features). */
-	feature_mask_t cpuid[SUITE_NR_VCPUS];
+	struct feature_set cpuid[SUITE_NR_VCPUS];
 	/* Per vCPU: a register userspace emulates, and scratch for lies. */
 	uint64_t val[SUITE_NR_VCPUS];
 	uint64_t saved[SUITE_NR_VCPUS];

@@ -5,7 +5,23 @@
  */
 #include "msr_table.h"
 
-const uint64_t msr_noncanonical = 0xaaaaaaaaaaaaaaaaull;
+const struct vendor_info vendor_info[NR_VENDORS] = {
+	[VENDOR_INTEL] = { "intel", "Intel", "GenuineIntel" },
+	[VENDOR_AMD] = { "amd", "AMD", "AuthenticAMD" },
+	[VENDOR_HYGON] = { "hygon", "Hygon", "HygonGenuine" },
+	[VENDOR_OTHER] = { "other", "other", "" },
+};
+
+const char *const msr_kind_names[NR_MSR_KINDS] = {
+	[MSR_KIND_MSR] = "msr",
+	[MSR_KIND_KVM_REG] = "kvm_reg",
+};
+
+const char *const reserved_origin_names[NR_RESERVED_ORIGINS] = {
+	[RESERVED_LISTED] = "reserved",
+	[RESERVED_NONCANONICAL] = "non-canonical",
+	[RESERVED_BITS] = "reserved-bits",
+};
 
 const struct msr_feature msr_features[NR_FEATURES] = {
 	/* tests/gen/ok_minimal/msrs.toml: [feature.NONE] */
@@ -33,13 +49,13 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000277,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_NONE },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_NONE },
 		.write_needs_primary = false,
 		.reset = 0x0007040600070406ull,
 		.write = 0x0000000007070707ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 0,
-		.quirks = 0,
+		.reserved = NULL,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 };

@@ -5,7 +5,23 @@
  */
 #include "msr_table.h"
 
-const uint64_t msr_noncanonical = 0xdeadbeef00000000ull;
+const struct vendor_info vendor_info[NR_VENDORS] = {
+	[VENDOR_INTEL] = { "intel", "Intel", "GenuineIntel" },
+	[VENDOR_AMD] = { "amd", "AMD", "AuthenticAMD" },
+	[VENDOR_HYGON] = { "hygon", "Hygon", "HygonGenuine" },
+	[VENDOR_OTHER] = { "other", "other", "" },
+};
+
+const char *const msr_kind_names[NR_MSR_KINDS] = {
+	[MSR_KIND_MSR] = "msr",
+	[MSR_KIND_KVM_REG] = "kvm_reg",
+};
+
+const char *const reserved_origin_names[NR_RESERVED_ORIGINS] = {
+	[RESERVED_LISTED] = "reserved",
+	[RESERVED_NONCANONICAL] = "non-canonical",
+	[RESERVED_BITS] = "reserved-bits",
+};
 
 const struct msr_feature msr_features[NR_FEATURES] = {
 	/* tests/gen/ok_small/msrs.toml: [feature.ALPHA] */
@@ -74,14 +90,14 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000010,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_ALPHA },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_ALPHA },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000000001234ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 0,
-		.quirks = 0,
+		.reserved = NULL,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* tests/gen/ok_small/msrs.toml: [[msr]] BAR/one */
 	[MSRENT_BAR_ONE] = {
@@ -91,17 +107,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000020,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 2,
-		.features = { FEAT_BETA, FEAT_GAMMA },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_BETA, FEAT_GAMMA },
 		.write_needs_primary = true,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000000000004ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x00000000000003c0ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* tests/gen/ok_small/msrs.toml: [[msr]] BAR/two */
 	[MSRENT_BAR_TWO] = {
@@ -111,17 +126,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000020,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 2,
-		.features = { FEAT_GAMMA, FEAT_BETA },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_GAMMA, FEAT_BETA },
 		.write_needs_primary = true,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000000000000001ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x00000000000003c0ull, .origin = RESERVED_LISTED },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* tests/gen/ok_small/msrs.toml: [[msr]] BASE */
 	/* ref: SDM vol. 4, table 2-2 */
@@ -132,17 +146,16 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000100,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 1,
-		.features = { FEAT_BETA },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_BETA },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xdeadbeef00000000ull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 	/* tests/gen/ok_small/msrs.toml: [[msr]] BITS */
 	[MSRENT_BITS] = {
@@ -152,19 +165,18 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0xc0000200,
 		.kind = MSR_KIND_MSR,
 		.nr_features = 4,
-		.features = { FEAT_ALPHA, FEAT_BETA, FEAT_GAMMA, FEAT_PV },
-		.canonical = false,
+		.features = (const uint16_t[]){ FEAT_ALPHA, FEAT_BETA, FEAT_GAMMA, FEAT_PV },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000001ull,
 		.write = 0x0000000000000003ull,
-		.reserved_bits = 0x000000000000ff00ull,
 		.nr_reserved = 3,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0x8000000000000000ull, .origin = RESERVED_LISTED },
 			{ .value = 0x0000000000010000ull, .origin = RESERVED_LISTED },
 			{ .value = 0x000000000000ff03ull, .origin = RESERVED_BITS },
 		},
-		.quirks = (1u << QUIRK_HIGH_DROPPED) | (1u << QUIRK_LOW48),
+		.nr_quirks = 2,
+		.quirks = (const uint16_t[]){ QUIRK_HIGH_DROPPED, QUIRK_LOW48 },
 	},
 	/* tests/gen/ok_small/msrs.toml: [[msr]] PV_REG */
 	[MSRENT_PV_REG] = {
@@ -174,16 +186,15 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.index = 0x00000002,
 		.kind = MSR_KIND_KVM_REG,
 		.nr_features = 1,
-		.features = { FEAT_PV },
-		.canonical = true,
+		.features = (const uint16_t[]){ FEAT_PV },
 		.write_needs_primary = false,
 		.reset = 0x0000000000000000ull,
 		.write = 0x0000123456789000ull,
-		.reserved_bits = 0x0000000000000000ull,
 		.nr_reserved = 1,
-		.reserved = {
+		.reserved = (const struct msr_reserved[]){
 			{ .value = 0xdeadbeef00000000ull, .origin = RESERVED_NONCANONICAL },
 		},
-		.quirks = 0,
+		.nr_quirks = 0,
+		.quirks = NULL,
 	},
 };

@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: MIT
-/*
- * Results of steps, in the selftests' message style: the operation spelled
- * as the instruction or ioctl, the index in hex, want before got.
- */
+/* Steps and what happened become results (see judge.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "step_results.h"
-#include "x86.h"
+#include "guest_abi.h"
+#include "judge.h"
 
 const char *vector_name(unsigned int vector, char *buf, size_t len)
 {
@@ -27,7 +24,7 @@ const char *vector_name(unsigned int vector, char *buf, size_t len)
 }
 
 /* The entry's features from index `from` on that `have` has, joined by sep. */
-static void feature_list(const struct msr_entry *e, feature_mask_t have,
+static void feature_list(const struct msr_entry *e, struct feature_set have,
 			 unsigned int from, const char *sep, char *buf,
 			 size_t len)
 {
@@ -35,8 +32,8 @@ static void feature_list(const struct msr_entry *e, feature_mask_t have,
 	int n = 0;
 
 	buf[0] = '\0';
-	for (i = from; i < e->nr_features; i++) {
-		if (have & FEATURE_BIT(e->features[i]))
+	for (i = from; i < e->nr_features && (size_t)n < len; i++) {
+		if (fs_has(have, e->features[i]))
 			n += snprintf(buf + n, len - n, "%s%s", n ? sep : "",
 				      msr_features[e->features[i]].name);
 	}
@@ -79,81 +76,81 @@ void skip_reason_text(enum skip_reason why, const struct msr_entry *e,
 	}
 }
 
-/* A skipped step becomes a skipped result, with the reason in words. */
-static bool result_skipped(struct check_result *out, enum step_op op,
-			   enum skip_reason why, const struct msr_entry *e,
-			   const struct rules_ctx *c)
+void judge_skip(const struct msr_entry *e, const struct rules_ctx *c,
+		const struct step *s, struct check_result *out)
 {
-	if (op != OP_SKIP)
-		return false;
+	out->check = s->check;
 	out->status = RESULT_SKIP;
-	skip_reason_text(why, e, c, out->skip_why, sizeof(out->skip_why));
-	return true;
+	skip_reason_text(s->skip, e, c, out->skip_why, sizeof(out->skip_why));
 }
 
-static const char *reserved_what(const struct msr_entry *e, int i)
+static const char *reserved_what(const struct msr_entry *e, int i,
+				 char *buf, size_t len)
 {
-	if (i < 0)
+	if (i < 0 || (unsigned int)i >= e->nr_reserved)
 		return "";
-	switch (e->reserved[i].origin) {
-	case RESERVED_NONCANONICAL:
-		return "non-canonical ";
-	case RESERVED_BITS:
-		return "reserved-bits ";
-	default:
-		return "reserved ";
-	}
+	snprintf(buf, len, "%s ",
+		 reserved_origin_names[e->reserved[i].origin]);
+	return buf;
 }
 
-void guest_result_describe(const struct msr_entry *e,
-			   const struct rules_ctx *c,
-			   const struct guest_result *g,
-			   struct check_result *out)
+void judge_guest(const struct msr_entry *e, const struct step *s,
+		 unsigned int vector, uint64_t got, struct check_result *out)
 {
-	char w[16], v[16];
+	const char *op = s->op == OP_RDMSR ? "RDMSR" : "WRMSR";
+	char w[16], v[16], rb[32];
+	bool ok;
 
-	out->check = g->check;
-	out->status = g->status;
-	if (result_skipped(out, g->op, g->skip, e, c))
+	out->check = s->check;
+	if (vector == GUEST_NOT_RUN) {
+		out->status = RESULT_FAIL;
+		snprintf(out->detail, sizeof(out->detail),
+			 "%s(0x%x): the guest's plan ended without running it",
+			 op, e->index);
 		return;
+	}
 
-	if (g->op == OP_RDMSR && !g->want_vector && !g->got_vector) {
+	if (s->op == OP_RDMSR && !s->want_fault && !vector) {
 		out->comparable = true;
-		out->want = g->want;
-		out->got = g->got;
+		out->want = s->want;
+		out->got = got;
+		out->status = got == s->want ? RESULT_PASS : RESULT_FAIL;
 		snprintf(out->detail, sizeof(out->detail),
 			 "RDMSR(0x%x): wanted 0x%016llx, got 0x%016llx",
-			 e->index, (unsigned long long)g->want,
-			 (unsigned long long)g->got);
+			 e->index, (unsigned long long)s->want,
+			 (unsigned long long)got);
 		return;
 	}
 
-	if (g->op == OP_RDMSR && !g->want_vector) {
+	if (s->op == OP_RDMSR && !s->want_fault) {
 		/* A value was wanted, a fault came: nothing to compare. */
+		out->status = RESULT_FAIL;
 		snprintf(out->detail, sizeof(out->detail),
 			 "RDMSR(0x%x): wanted 0x%016llx, got %s", e->index,
-			 (unsigned long long)g->want,
-			 vector_name(g->got_vector, v, sizeof(v)));
+			 (unsigned long long)s->want,
+			 vector_name(vector, v, sizeof(v)));
 		return;
 	}
 
 	/* Everything else compares vectors. */
+	ok = vector == (unsigned int)s->want_fault;
 	out->comparable = true;
-	out->want = g->want_vector;
-	out->got = g->got_vector;
-	if (g->op == OP_RDMSR)
+	out->want = s->want_fault;
+	out->got = vector;
+	out->status = ok ? RESULT_PASS : RESULT_FAIL;
+	if (s->op == OP_RDMSR)
 		snprintf(out->detail, sizeof(out->detail),
 			 "RDMSR(0x%x): wanted %s, got %s%s", e->index,
-			 vector_name(g->want_vector, w, sizeof(w)),
-			 vector_name(g->got_vector, v, sizeof(v)),
-			 g->got_vector ? "" : " (the MSR was readable)");
+			 vector_name(s->want_fault, w, sizeof(w)),
+			 vector_name(vector, v, sizeof(v)),
+			 vector ? "" : " (the MSR was readable)");
 	else
 		snprintf(out->detail, sizeof(out->detail),
 			 "WRMSR(0x%x, %s0x%016llx): wanted %s, got %s",
-			 e->index, reserved_what(e, g->reserved),
-			 (unsigned long long)g->value,
-			 vector_name(g->want_vector, w, sizeof(w)),
-			 vector_name(g->got_vector, v, sizeof(v)));
+			 e->index, reserved_what(e, s->reserved, rb, sizeof(rb)),
+			 (unsigned long long)s->value,
+			 vector_name(s->want_fault, w, sizeof(w)),
+			 vector_name(vector, v, sizeof(v)));
 }
 
 static const char *errno_name(int err, char *buf, size_t len)
@@ -231,125 +228,77 @@ static void host_errno(struct check_result *out, const struct step *s,
 		 errno_name(err, gb, sizeof(gb)));
 }
 
-/* Performs the step's ioctl; a = what it returned. */
-static void host_access_do(struct kvm_vcpu *vcpu, const struct rules_ctx *c,
-			   const struct step *s, struct host_access *a)
+void judge_host(const struct msr_entry *e, const struct rules_ctx *c,
+		const struct step *s, const struct host_access *a,
+		struct check_result *out)
 {
-	uint32_t index = a->e->index;
-
-	a->value = s->value;
-	switch (s->op) {
-	case OP_HOST_GET:
-		a->ret = __vcpu_get_msr(vcpu, index, &a->value);
-		break;
-	case OP_HOST_GET_REG:
-		a->ret = __vcpu_get_reg(vcpu, KVM_X86_REG_MSR(index), &a->value);
-		break;
-	case OP_HOST_SET:
-		if (c->use_one_reg)
-			a->ret = __vcpu_set_reg(vcpu, KVM_X86_REG_MSR(index),
-						s->value);
-		else
-			a->ret = __vcpu_set_msr(vcpu, index, s->value);
-		break;
-	case OP_REG_LIST:
-		a->ret = vcpu_reg_listed(vcpu, KVM_X86_REG_KVM(index));
-		break;
-	case OP_REG_GET:
-		a->ret = __vcpu_get_reg(vcpu, KVM_X86_REG_KVM(index), &a->value);
-		break;
-	case OP_REG_SET:
-		a->ret = __vcpu_set_reg(vcpu, KVM_X86_REG_KVM(index), s->value);
-		break;
-	default:
-		a->ret = -EINVAL;
-		break;
-	}
-}
-
-void host_step_run(struct kvm_vcpu *vcpu, const struct msr_entry *e,
-		   const struct rules_ctx *c, const struct step *s,
-		   struct check_result *out, host_access_fn lie, void *opaque)
-{
-	struct host_access a = { .op = s->op, .e = e, .vcpu = vcpu->id };
 	char what[96];
 
 	out->check = s->check;
-	if (result_skipped(out, s->op, s->skip, e, c))
-		return;
-
-	host_access_do(vcpu, c, s, &a);
-	if (lie)
-		lie(&a, opaque);
-
 	switch (s->op) {
 	case OP_HOST_GET:
 		snprintf(what, sizeof(what), "KVM_GET_MSRS(0x%x)", e->index);
-		host_read(out, s, what, a.ret, a.value);
+		host_read(out, s, what, a->ret, a->value);
 		break;
 	case OP_HOST_GET_REG:
 		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(MSR 0x%x)",
 			 e->index);
-		host_read(out, s, what, a.ret, a.value);
+		host_read(out, s, what, a->ret, a->value);
 		break;
 	case OP_HOST_SET:
 		snprintf(what, sizeof(what), "%s(%s0x%x, 0x%016llx)",
 			 c->use_one_reg ? "KVM_SET_ONE_REG" : "KVM_SET_MSRS",
 			 c->use_one_reg ? "MSR " : "", e->index,
 			 (unsigned long long)s->value);
-		host_errno(out, s, what, a.ret);
+		host_errno(out, s, what, a->ret);
 		break;
 	case OP_REG_LIST:
 		out->comparable = true;
 		out->want = s->want;
-		out->got = a.ret;
-		out->status = !!a.ret == !!s->want ? RESULT_PASS : RESULT_FAIL;
+		out->got = a->ret;
+		out->status = !!a->ret == !!s->want ? RESULT_PASS : RESULT_FAIL;
 		snprintf(out->detail, sizeof(out->detail),
 			 "KVM_GET_REG_LIST: wanted KVM reg 0x%x %s, got %s",
 			 e->index, s->want ? "listed" : "not listed",
-			 a.ret ? "listed" : "not listed");
+			 a->ret ? "listed" : "not listed");
 		break;
 	case OP_REG_GET:
 		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(KVM reg 0x%x)",
 			 e->index);
 		if (s->want_fault)
-			host_errno(out, s, what, a.ret);
+			host_errno(out, s, what, a->ret);
 		else
-			host_read(out, s, what, a.ret, a.value);
+			host_read(out, s, what, a->ret, a->value);
 		break;
 	case OP_REG_SET:
 		snprintf(what, sizeof(what),
 			 "KVM_SET_ONE_REG(KVM reg 0x%x, 0x%016llx)", e->index,
 			 (unsigned long long)s->value);
-		host_errno(out, s, what, a.ret);
+		host_errno(out, s, what, a->ret);
 		break;
 	default:
 		snprintf(out->detail, sizeof(out->detail),
-			 "guest step given to the host");
+			 "a guest step given to the host");
 		out->status = RESULT_FAIL;
 		break;
 	}
 }
 
-void save_list_run(const struct kvm_host *h, const struct msr_entry *e,
-		   const struct step *s, struct check_result *out)
+void judge_save_list(const struct msr_entry *e, const struct step *s,
+		     bool listed, struct check_result *out)
 {
 	char feats[64];
-	bool got;
 
 	out->check = s->check;
-	if (result_skipped(out, s->op, s->skip, e, NULL))
-		return;
-	feature_list(e, ~(feature_mask_t)0, 0, "/", feats, sizeof(feats));
-	got = kvm_host_lists_msr(h, e->index);
+	feature_list(e, fs_all(), 0, "/", feats, sizeof(feats));
 	out->comparable = true;
 	out->want = s->want;
-	out->got = got;
-	out->status = !!s->want == got ? RESULT_PASS : RESULT_FAIL;
+	out->got = listed;
+	out->status = !!s->want == listed ? RESULT_PASS : RESULT_FAIL;
 	snprintf(out->detail, sizeof(out->detail),
 		 "KVM_GET_MSR_INDEX_LIST: wanted %s (KVM %s %s%s), got %s",
 		 s->want ? "listed" : "not listed",
 		 s->want ? "supports" : "lacks",
 		 e->nr_features > 1 ? (s->want ? "one of " : "all of ") : "",
-		 feats, got ? "listed" : "not listed");
+		 feats, listed ? "listed" : "not listed");
 }

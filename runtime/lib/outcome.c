@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+/* Result policy: deviations, stale deviations, counts (see outcome.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "deviations.h"
+#include "outcome.h"
+#include "test_assert.h"
+
+struct outcomes *outcomes_new(void)
+{
+	struct outcomes *oc = xzalloc(sizeof(*oc) + (nr_deviations + 1) *
+				      sizeof(oc->deviation_hits[0]));
+
+	oc->flavour = "unknown";
+	return oc;
+}
+
+/* The deviation is about this host: its KVM flavour and CPU vendor. */
+static bool deviation_applies(const struct outcomes *oc,
+			      const struct deviation *d)
+{
+	return !strcmp(d->flavour, oc->flavour) &&
+	       (!d->vendors || (d->vendors & VENDOR_BIT(oc->vendor)));
+}
+
+static int find_deviation(const struct outcomes *oc,
+			  const struct check_result *res)
+{
+	unsigned int i;
+
+	if (!res->comparable || res->entry == REPORT_NO_ENTRY ||
+	    res->pass == NR_PASSES)
+		return -1;
+	for (i = 0; i < nr_deviations; i++) {
+		const struct deviation *d = &deviations[i];
+
+		if (deviation_applies(oc, d) && d->entry == (uint32_t)res->entry &&
+		    d->check == res->check && d->want == res->want &&
+		    d->got == res->got)
+			return i;
+	}
+	return -1;
+}
+
+enum outcome outcome_record(struct outcomes *oc,
+			    const struct check_result *res, int *dev)
+{
+	enum outcome o;
+	unsigned int entry = res->entry <= REPORT_NO_ENTRY && res->entry >= 0 ?
+			     (unsigned int)res->entry : REPORT_NO_ENTRY;
+
+	*dev = -1;
+	if (res->status == RESULT_SKIP) {
+		o = OUTCOME_SKIP;
+	} else if (res->status == RESULT_PASS) {
+		o = OUTCOME_PASS;
+	} else {
+		*dev = find_deviation(oc, res);
+		o = *dev >= 0 ? OUTCOME_XFAIL : OUTCOME_FAIL;
+		if (*dev >= 0)
+			oc->deviation_hits[*dev]++;
+	}
+	oc->total.n[o]++;
+	oc->per_entry[entry].n[o]++;
+	if (o == OUTCOME_FAIL && res->check < NR_CHECKS)
+		oc->fails[entry][res->check]++;
+	return o;
+}
+
+/*
+ * A deviation listed for this flavour whose entry ran but which never
+ * matched a failure no longer happens: a failure, so the file cannot rot.
+ */
+bool outcome_next_stale(const struct outcomes *oc, unsigned int *i,
+			struct check_result *res)
+{
+	for (; *i < nr_deviations; (*i)++) {
+		const struct deviation *d = &deviations[*i];
+
+		if (!deviation_applies(oc, d) || !oc->selected[d->entry] ||
+		    oc->deviation_hits[*i])
+			continue;
+		/* About the file, not one pass: never matched to itself. */
+		*res = (struct check_result){
+			.entry = d->entry,
+			.vcpu = -1,
+			.pass = NR_PASSES,
+			.check = d->check,
+			.status = RESULT_FAIL,
+		};
+		snprintf(res->detail, sizeof(res->detail),
+			 "known deviation (%s, wanted 0x%llx, got 0x%llx) no "
+			 "longer happens: remove it from registry/deviations.toml",
+			 d->flavour, (unsigned long long)d->want,
+			 (unsigned long long)d->got);
+		(*i)++;
+		return true;
+	}
+	return false;
+}
+
+void outcome_set_path(struct outcomes *oc, enum suite_pass pass,
+		      unsigned int entry, unsigned int vcpu,
+		      enum entry_path path)
+{
+	if (pass < NR_PASSES && entry < NR_MSR_ENTRIES &&
+	    vcpu < GUEST_MAX_VCPUS)
+		oc->path[pass][entry][vcpu] = path;
+}
+
+const char *path_word(enum entry_path p)
+{
+	static const char *const words[] = {
+		[PATH_NOT_RUN] = "-", [PATH_SUPPORTED] = "sup",
+		[PATH_UNSUPPORTED] = "unsup", [PATH_REG_PRESENT] = "present",
+		[PATH_REG_ABSENT] = "absent",
+	};
+
+	return p < sizeof(words) / sizeof(words[0]) ? words[p] : "?";
+}
