@@ -36,6 +36,12 @@ struct plan_run {
 	char what[640];		/* what went wrong */
 };
 
+/* "RDMSR", "WRMSR", ... as guest_ops.def names them. */
+const char *guest_op_name(unsigned int op);
+/* "slot 12: WRMSR(0x277, 0x0000000007070707)" for messages. */
+void guest_slot_describe(const struct guest_slot *s, unsigned int i,
+			 char *buf, size_t len);
+
 void guest_plan_clear(struct guest_plan *p);
 void guest_plan_free(struct guest_plan *p);
 /* Appends a slot; returns its position. */

@@ -7,6 +7,36 @@
 #include "guest_plan.h"
 #include "judge.h"
 
+const char *guest_op_name(unsigned int op)
+{
+	static const char *const names[NR_GUEST_OPS] = {
+#define GUEST_OP(name, doc) [GUEST_OP_##name] = #name,
+#include "guest_ops.def"
+#undef GUEST_OP
+	};
+
+	return op < NR_GUEST_OPS ? names[op] : "?";
+}
+
+void guest_slot_describe(const struct guest_slot *s, unsigned int i,
+			 char *buf, size_t len)
+{
+	switch (s->op) {
+	case GUEST_OP_RDMSR:
+		snprintf(buf, len, "slot %u: RDMSR(0x%x)", i, s->index);
+		break;
+	case GUEST_OP_WRMSR:
+	case GUEST_OP_RESTORE:
+		snprintf(buf, len, "slot %u: %s(0x%x, 0x%016llx)", i,
+			 guest_op_name(s->op), s->index,
+			 (unsigned long long)s->value);
+		break;
+	default:
+		snprintf(buf, len, "slot %u: %s", i, guest_op_name(s->op));
+		break;
+	}
+}
+
 void guest_plan_clear(struct guest_plan *p)
 {
 	p->n = 0;

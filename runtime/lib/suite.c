@@ -411,15 +411,21 @@ static int failed_entry(const struct suite *s, const struct item_list *l,
 	return -1;
 }
 
+/* The run failed at slot (-1: unknown) of plan p. */
 static void report_run_failure(struct suite *s, int entry, unsigned int vcpu,
+			       const struct guest_plan *p, int slot,
 			       const char *what)
 {
 	struct check_result res = {
 		.check = CHECK_RUN,
 		.status = RESULT_FAIL,
 	};
+	char op[96] = "no plan operation";
 
-	snprintf(res.detail, sizeof(res.detail), "%s", what);
+	if (slot >= 0 && (unsigned int)slot < p->n)
+		guest_slot_describe(&p->slots[slot], slot, op, sizeof(op));
+	snprintf(res.detail, sizeof(res.detail), "%s (guest plan at %s)", what,
+		 op);
 	emit(s, entry < 0 ? REPORT_NO_ENTRY : entry, vcpu, &res);
 	report_flush(s->report);
 }
@@ -471,7 +477,7 @@ static bool run_guest_stage(struct suite *s, unsigned int v, enum stage st,
 	guest_plan_run(vcpu, p, s->opts->timeout_ms, &s->plan_hooks, &run);
 	if (!run.ok) {
 		*bad = failed_entry(s, l, p, run.failed_slot);
-		report_run_failure(s, *bad, v, run.what);
+		report_run_failure(s, *bad, v, p, run.failed_slot, run.what);
 		return false;
 	}
 
@@ -555,7 +561,8 @@ static bool run_idle(struct suite *s, unsigned int v)
 	guest_plan_run(s->vm->vcpus[v], &s->plan, s->opts->timeout_ms,
 		       &s->plan_hooks, &run);
 	if (!run.ok)
-		report_run_failure(s, -1, v, run.what);
+		report_run_failure(s, -1, v, &s->plan, run.failed_slot,
+				   run.what);
 	return run.ok;
 }
 

@@ -31,6 +31,25 @@ def run_generator(command: str, *args: str | os.PathLike[str], cwd: Path | None 
                           timeout=120, check=False)
 
 
+def run_generator_in_process(command: str, *args: str | os.PathLike[str]
+                             ) -> subprocess.CompletedProcess[str]:
+    """gen/generate.py COMMAND ARGS --root SRC, called in this process.
+
+    Much faster than a new interpreter per case; an exception the
+    generator lets escape (a traceback) fails the calling test.
+    """
+    import io
+    import_msrgen()
+    from msrgen.cli import main  # pylint: disable=import-outside-toplevel
+    out, err = io.StringIO(), io.StringIO()
+    argv = [command, *(str(a) for a in args), "--root", str(SRC)]
+    try:
+        code = main(argv, out, err)
+    except SystemExit as e:  # argparse: usage errors
+        code = e.code if isinstance(e.code, int) else 2
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+
 def inputs(registry: Path = REGISTRY, deviations: Path = DEVIATIONS,
            checks: Path = CHECKS) -> list[str]:
     """The --registry/--deviations/--checks arguments."""

@@ -4,7 +4,8 @@
 Each tests/gen/fixtures/err_*.toml opens with `# expect: LINE: substring`
 lines.  Fixtures named err_dev_* are deviations files, checked against
 tests/gen/ok_small/msrs.toml; the others are registries.  For each one,
-`generate.py render` must exit 1 without a traceback, print every expected
+`generate.py render` (called in-process, for speed; test_bad_checks_def
+runs the real entry point) must exit 1 without a traceback, print every expected
 substring as `<fixture>:LINE: error: ...`, print nothing but such error
 lines, and leave its output directory exactly as it was.
 
@@ -21,6 +22,7 @@ import unittest
 from pathlib import Path
 
 from gentest import CHECKS, FIXTURES, OK_SMALL, inputs, rel, run_generator
+from gentest import run_generator_in_process
 
 EXPECT = re.compile(rb"# expect: (\d+): (.*)")
 ERROR_LINE = re.compile(r"[^:\s]+(:\d+)?: error: .+")
@@ -48,7 +50,8 @@ class Errors(unittest.TestCase):
         with tempfile.TemporaryDirectory() as out:
             old = Path(out) / "msr_table.c"
             old.write_bytes(SENTINEL)
-            r = run_generator("render", *inputs(registry, deviations, CHECKS), "--outdir", out)
+            r = run_generator_in_process("render", *inputs(registry, deviations, CHECKS),
+                                         "--outdir", out)
             self.assertEqual(r.returncode, 1, r.stderr)
             self.assertNotIn("Traceback", r.stderr)
             self.assertEqual(r.stdout, "")
