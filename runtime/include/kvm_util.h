@@ -74,7 +74,6 @@ struct kvm_vcpu {
 	size_t run_size;
 	struct kvm_cpuid2 *cpuid;	/* what KVM_SET_CPUID2 got */
 	struct feature_set features;	/* registry features in cpuid */
-	bool has_run;
 };
 
 struct kvm_vm {

@@ -390,7 +390,6 @@ void vcpu_run(struct kvm_vcpu *vcpu, unsigned int timeout_ms,
 
 		kvm_stats.kvm_runs++;
 		res->kvm_runs++;
-		vcpu->has_run = true;
 		if (r < 0 && errno != EINTR && errno != EAGAIN) {
 			watchdog_arm(false);
 			TEST_ASSERT_IOCTL(r, "KVM_RUN");
