@@ -104,6 +104,7 @@ static void plan_ia32_pl0_ssp_canonical(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] IA32_PL1_SSP/alignment */
@@ -122,6 +123,7 @@ static void plan_ia32_pl1_ssp_canonical(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] IA32_PL2_SSP/alignment */
@@ -140,6 +142,7 @@ static void plan_ia32_pl2_ssp_canonical(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] IA32_PL3_SSP/alignment */
@@ -158,6 +161,7 @@ static void plan_ia32_pl3_ssp_canonical(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] LSTAR */
@@ -167,6 +171,7 @@ static void plan_lstar(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] CSTAR */
@@ -176,6 +181,7 @@ static void plan_cstar(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] SYSCALL_MASK */
@@ -193,6 +199,7 @@ static void plan_fs_base(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] GS_BASE */
@@ -202,6 +209,7 @@ static void plan_gs_base(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] KERNEL_GS_BASE */
@@ -211,6 +219,7 @@ static void plan_kernel_gs_base(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* registry/msrs.toml: [[msr]] TSC_AUX/rdpid */

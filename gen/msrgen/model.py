@@ -17,6 +17,8 @@ SCHEMA_VERSION = 1
 
 UPPER_NAME = r"[A-Z][A-Z0-9_]*"
 LOWER_NAME = r"[a-z][a-z0-9_]*"
+# An entry name; `{n}` stands for the bank number of a `count` entry.
+BANK_NAME = r"[A-Z](?:[A-Z0-9_]|\{n\})*"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,23 @@ OTHER_VENDOR = Vendor("other", "other", "")
 VENDORS = tuple(v.name for v in VENDOR_TABLE)
 REGS = ("eax", "ebx", "ecx", "edx")
 KINDS = ("msr", "kvm_reg")
+# Where a feature's presence comes from (enum feature_source).
+SOURCES = ("cpuid", "mcg_cap", "msr")
+# What guest RDMSR/WRMSR may do (enum msr_access); "none": the MSR never
+# exists for the suite's VMs (an unknown index, a range KVM does not back).
+ACCESSES = ("rw", "ro", "wo", "none")
+# When KVM_GET_MSR_INDEX_LIST lists the MSR (enum save_list_rule).
+SAVE_LISTS = ("features", "always")
+# Host accesses when the vCPU lacks the MSR (enum host_absent): by the
+# failure class ([U]: read 0, write 0; [I]: fail), "zero", "fails", or
+# "full" when host accesses skip the CPUID gate altogether.
+HOST_ABSENT = ("class", "zero", "fails", "full")
+# KVM's two failure classes (enum failure_class; "unknown" is the default).
+FAILURES = ("unknown", "unsupported", "invalid")
+# Whether the MSR belongs to a vCPU or to the VM (enum msr_scope).
+SCOPES = ("vcpu", "vm")
+# What a host write does (enum host_write).
+HOST_WRITES = ("any", "fails")
 
 
 @dataclass(frozen=True)
@@ -64,6 +83,8 @@ class KeyType:
     maximum: int | None = None
     choices: tuple[str, ...] = ()
     pattern: str | None = None
+    # What the pattern means, for messages, instead of the regex itself.
+    pattern_doc: str = ""
     array: bool = False
     hint: str = ""
 
@@ -153,20 +174,35 @@ class Reserved:
 
 @dataclass(frozen=True)
 class Feature:
-    """A CPUID feature bit, [feature.NAME]."""
+    """A feature that can make an MSR exist, [feature.NAME].
+
+    Usually a CPUID bit (source "cpuid": leaf, subleaf, reg, bit).  Some
+    gates are not CPUID: a capability bit of MCG_CAP that userspace sets
+    with KVM_X86_SETUP_MCE (source "mcg_cap": bit), or a bit of another MSR
+    (source "msr": msr, bit).  A KVM paravirtual feature (`pv = true`, a
+    bit of CPUID 0x4000_0001) gates its MSRs only on vCPUs with
+    KVM_CAP_ENFORCE_PV_FEATURE_CPUID enabled.
+    """
 
     name: str
-    leaf: int = key(U32)
-    reg: str = key(KeyType("str", choices=REGS))
-    bit: int = key(BIT)
+    bit: int = key(KeyType("int", maximum=63))
+    source: str = key(KeyType("str", choices=SOURCES), "cpuid")
+    leaf: int | None = key(U32, None)
+    reg: str | None = key(KeyType("str", choices=REGS), None)
     subleaf: int = key(U32, 0)
+    msr: int | None = key(U32, None)
+    pv: bool = key(BOOL, False)
     keep: str | None = key(TEXT, None)
     doc: str | None = key(TEXT, None)
     line: int = field(default=0, compare=False)
 
-    def cpuid(self) -> tuple[int, int, str, int]:
-        """The (leaf, subleaf, reg, bit) the feature stands for."""
-        return (self.leaf, self.subleaf, self.reg, self.bit)
+    def cpuid(self) -> tuple[Any, ...]:
+        """What the feature stands for: (source, and its location)."""
+        if self.source == "cpuid":
+            return (self.source, self.leaf, self.subleaf, self.reg, self.bit)
+        if self.source == "msr":
+            return (self.source, self.msr, self.bit)
+        return (self.source, self.bit)
 
 
 @dataclass(frozen=True)
@@ -179,6 +215,8 @@ class Quirk:
     why: str = key(KeyType("str", hint="a quirk without a reason cannot be reviewed; "
                                         "say why in a sentence"))
     ref: str | None = key(TEXT, None)
+    # Only on hosts of these CPU vendors (the KVM vendor module); empty: any.
+    host_vendors: tuple[str, ...] = key(KeyType("str", choices=VENDORS, array=True), ())
     line: int = field(default=0, compare=False)
 
 
@@ -186,10 +224,12 @@ class Quirk:
 class Msr:
     """One [[msr]] entry: an MSR (or KVM register) in one scenario."""
 
-    name: str = key(KeyType("str", pattern=UPPER_NAME))
+    name: str = key(KeyType("str", pattern=BANK_NAME,
+                            pattern_doc="a name of A-Z, 0-9 and _ starting with a letter, "
+                                        "`{n}` standing for a bank number"))
     index: int = key(U32)
     features: tuple[str, ...] = key(KeyType("str", pattern=UPPER_NAME, array=True))
-    write: int = key(U64)
+    write: int | None = key(U64, None)
     label: str | None = key(KeyType("str", pattern=LOWER_NAME), None)
     kind: str = key(KeyType("str", choices=KINDS), "msr")
     reset: int = key(U64, 0)
@@ -200,7 +240,43 @@ class Msr:
     quirks: tuple[str, ...] = key(KeyType("str", pattern=UPPER_NAME, array=True), ())
     save_list_exempt: str | None = key(TEXT, None)
     ref: str | None = key(TEXT, None)
+    access: str = key(KeyType("str", choices=ACCESSES), "rw")
+    ignored_bits: int = key(U64, 0)
+    fixed_bits: int = key(U64, 0)
+    fixed_value: int = key(U64, 0)
+    sweep: bool = key(BOOL, False)
+    sweep_skip: int = key(U64, 0)
+    sweep_skip_why: str | None = key(TEXT, None)
+    failure: str = key(KeyType("str", choices=FAILURES), "unknown")
+    reserved_failure: str = key(KeyType("str", choices=FAILURES), "unknown")
+    host_absent: str = key(KeyType("str", choices=HOST_ABSENT), "class")
+    save_list: str = key(KeyType("str", choices=SAVE_LISTS), "features")
+    # A feature MSR (KVM_GET_MSR_FEATURE_INDEX_LIST): a fresh vCPU holds
+    # KVM's value of it (the system fd's KVM_GET_MSRS), not `reset`.
+    feature_msr: bool = key(BOOL, False)
+    # The value on the bootstrap vCPU (vCPU 0) where it differs (APICBASE).
+    reset_bsp: int | None = key(U64, None)
+    host_write: str = key(KeyType("str", choices=HOST_WRITES), "any")
+    scope: str = key(KeyType("str", choices=SCOPES), "vcpu")
+    # The MSR interacts with others (a shared value, a gate): its entry
+    # runs in a segment of its own, so no other entry sees its changes.
+    isolate: bool = key(BOOL, False)
+    count: int = key(KeyType("int", maximum=256), 1)
+    stride: int = key(KeyType("int", maximum=0x1000), 1)
     line: int = field(default=0, compare=False)
+
+    @property
+    def write_value(self) -> int:
+        """The value the checks write: `write`, or for a read-only MSR
+        without one, its reset value (any write must #GP)."""
+        return self.reset if self.write is None else self.write
+
+    def readback(self, written: int) -> int:
+        """What RDMSR gives after a WRMSR of `written` over the reset value,
+        before any vendor quirk: ignored bits keep the reset value, fixed
+        bits read as fixed_value."""
+        value = (written & ~self.ignored_bits) | (self.reset & self.ignored_bits)
+        return (value & ~self.fixed_bits) | (self.fixed_value & self.fixed_bits)
 
     @property
     def display(self) -> str:
@@ -227,9 +303,22 @@ class Msr:
         """
         if self.kind == "kvm_reg":
             return ("plan_kvm_reg",)
-        out = ["plan_save_list", "plan_rw", "plan_host_roundtrip"]
+        if self.access == "none":
+            return ("plan_save_list", "plan_never")
+        out = ["plan_save_list"]
+        if self.scope == "vm":
+            out.append("plan_vm_scope")
+        else:
+            out.append({"rw": "plan_rw", "ro": "plan_read_only",
+                        "wo": "plan_write_only"}[self.access])
+        if self.access != "wo":
+            out.append("plan_host_roundtrip")
         if self.expanded_reserved(noncanonical):
             out.append("plan_reserved")
+        if self.canonical:
+            out.append("plan_canonical")
+        if self.sweep:
+            out.append("plan_sweep")
         return tuple(out)
 
     def expanded_reserved(self, noncanonical: int) -> tuple[Reserved, ...]:
@@ -242,8 +331,29 @@ class Msr:
         if self.canonical:
             out.append(Reserved(noncanonical, Origin.NONCANONICAL))
         if self.reserved_bits:
-            out.append(Reserved(self.write | self.reserved_bits, Origin.BITS))
+            out.append(Reserved(self.write_value | self.reserved_bits, Origin.BITS))
         return tuple(out)
+
+    def banks(self) -> tuple[Msr, ...]:
+        """The entries this one stands for: itself, or with `count` banks
+        one per bank, `{n}` in the name replaced by the bank number and the
+        index advanced by `stride` per bank."""
+        if self.count == 1 and "{n}" not in self.name:
+            return (self,)
+        return tuple(dataclasses.replace(self, name=self.name.replace("{n}", str(n)),
+                                         index=self.index + n * self.stride, count=1,
+                                         stride=1)
+                     for n in range(self.count))
+
+
+@dataclass(frozen=True)
+class NotTested:
+    """One [[not_tested]]: an MSR KVM lists that no entry tests, and why."""
+
+    index: int = key(U32)
+    name: str = key(KeyType("str", pattern=UPPER_NAME))
+    why: str = key(KeyType("str", hint="say in a sentence why the MSR is not tested"))
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -252,9 +362,17 @@ class Registry:
 
     noncanonical: int = key(U64)
     schema: int = key(SCHEMA)
+    # Probes of every `canonical = true` entry: canonical at 48 bits (always
+    # writable), and canonical at 57 bits but not at 48 (writable iff KVM
+    # supports LA57).
+    canonical_48: int = key(U64, 0xffff_8000_0000_0000)
+    canonical_57: int = key(U64, 0x00ff_8000_0000_0000)
+    # Machine-check banks the suite gives each vCPU (KVM_X86_SETUP_MCE).
+    mce_banks: int = key(KeyType("int", maximum=32), 4)
     features: tuple[Feature, ...] = ()
     quirks: tuple[Quirk, ...] = ()
     msrs: tuple[Msr, ...] = ()
+    not_tested: tuple[NotTested, ...] = ()
 
     def find(self, name: str, label: str | None) -> tuple[Msr, ...]:
         """The entries a (name, optional label) reference can mean."""
@@ -263,7 +381,9 @@ class Registry:
 
 
 # The top-level keys of msrs.toml that hold tables rather than values.
-REGISTRY_TABLES = ("feature", "quirk", "msr")
+REGISTRY_TABLES = ("feature", "quirk", "msr", "not_tested")
+# The sub-tables of an [[msr]]: [[msr.scenario]], one entry each.
+MSR_TABLES = ("scenario",)
 
 
 @dataclass(frozen=True)
@@ -281,21 +401,24 @@ class Deviation:
     """One [[deviation]]: a known, exact failure of one KVM flavour."""
 
     flavour: str = key(KeyType("str", pattern=LOWER_NAME))
-    entry: str = key(KeyType("str", pattern=UPPER_NAME))
     check: str = key(TEXT)
     want: int = key(U64)
     got: int = key(U64)
     why: str = key(KeyType("str", hint="a deviation without a reason cannot be reviewed; "
                                         "say why in a sentence"))
+    # What it is about: a registry entry (and label), or, for the
+    # cpuid-kept check, a registry feature.
+    entry: str | None = key(KeyType("str", pattern=UPPER_NAME), None)
     label: str | None = key(KeyType("str", pattern=LOWER_NAME), None)
+    feature: str | None = key(KeyType("str", pattern=UPPER_NAME), None)
     # Only on hosts of these CPUID vendors; empty: any vendor.
     vendors: tuple[str, ...] = key(KeyType("str", choices=VENDORS, array=True), ())
     line: int = field(default=0, compare=False)
 
     def identity(self) -> tuple[Any, ...]:
         """What makes two deviations the same one."""
-        return (self.flavour, tuple(sorted(self.vendors)), self.entry, self.label, self.check,
-                self.want, self.got)
+        return (self.flavour, tuple(sorted(self.vendors)), self.entry, self.label,
+                self.feature, self.check, self.want, self.got)
 
 
 @dataclass(frozen=True)
@@ -331,12 +454,30 @@ def build_registry(data: Mapping[str, Any], lines: Mapping[tuple[Any, ...], int]
     quirks = sorted((from_toml(Quirk, raw, name=name, line=lines.get(("quirk", name), 0))
                      for name, raw in data.get("quirk", {}).items()),
                     key=lambda q: q.name)
-    msrs = sorted((from_toml(Msr, raw, line=lines.get(("msr", i), 0))
-                   for i, raw in enumerate(data.get("msr", []))),
+    msrs = sorted((bank for i, raw in enumerate(data.get("msr", []))
+                   for m in expand_scenarios(raw, lines.get(("msr", i), 0))
+                   for bank in m.banks()),
                   key=Msr.sort_key)
+    not_tested = tuple(from_toml(NotTested, raw, line=lines.get(("not_tested", i), 0))
+                       for i, raw in enumerate(data.get("not_tested", [])))
     top = {k: v for k, v in data.items() if k not in REGISTRY_TABLES}
     return from_toml(Registry, top, features=tuple(features), quirks=tuple(quirks),
-                     msrs=tuple(msrs))
+                     msrs=tuple(msrs), not_tested=not_tested)
+
+
+def scenario_tables(raw: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """An [[msr]]'s tables as entries: the table itself, or one merged
+    table per [[msr.scenario]] (the scenario's keys over the MSR's)."""
+    base = {k: v for k, v in raw.items() if k not in MSR_TABLES}
+    scenarios = raw.get("scenario", [])
+    if not scenarios:
+        return [base]
+    return [{**base, **s} for s in scenarios]
+
+
+def expand_scenarios(raw: Mapping[str, Any], line: int) -> list[Msr]:
+    """The entries of one validated [[msr]] table, before banks."""
+    return [from_toml(Msr, t, line=line) for t in scenario_tables(raw)]
 
 
 def build_deviations(data: Mapping[str, Any], lines: Mapping[tuple[Any, ...], int]) -> Deviations:

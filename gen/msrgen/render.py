@@ -13,7 +13,8 @@ from typing import Any
 
 import jinja2
 
-from .model import (KINDS, OTHER_VENDOR, REGS, VENDOR_TABLE, Check, Deviations, Feature, Msr,
+from .model import (ACCESSES, FAILURES, HOST_ABSENT, HOST_WRITES, KINDS, OTHER_VENDOR, REGS,
+                    SAVE_LISTS, SCOPES, SOURCES, VENDOR_TABLE, Check, Deviations, Feature, Msr,
                     Origin, Quirk, Registry)
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -94,14 +95,26 @@ def _feature_view(f: Feature, source: str) -> dict[str, Any]:
         "id": f"FEAT_{f.name}",
         "provenance": f"{source}: [feature.{f.name}]",
         "doc": comment_text(f.doc) if f.doc else None,
-        "cpuid": f"CPUID.{hex32(f.leaf)}.{f.subleaf}:{f.reg.upper()}[{f.bit}]",
+        "cpuid": _feature_where(f),
         "name": f.name,
-        "leaf": f.leaf,
+        "leaf": f.leaf or 0,
         "subleaf": f.subleaf,
-        "reg": f"CPUID_{f.reg.upper()}",
+        "reg": _c_enum("cpuid_reg", f.reg or "eax"),
         "bit": f.bit,
         "keep": f.keep,
+        "source": _c_enum("feature_source", f.source),
+        "msr": f.msr or 0,
+        "pv": f.pv,
     }
+
+
+def _feature_where(f: Feature) -> str:
+    """Where a feature lives, for a comment: CPUID.0x00000007.0:ECX[7]."""
+    if f.source == "cpuid":
+        return f"CPUID.{hex32(f.leaf or 0)}.{f.subleaf}:{(f.reg or '').upper()}[{f.bit}]"
+    if f.source == "msr":
+        return f"MSR {hex32(f.msr or 0)}[{f.bit}]"
+    return f"MCG_CAP[{f.bit}]"
 
 
 def _vendor_mask(vendors: tuple[str, ...]) -> str:
@@ -116,6 +129,7 @@ def _quirk_view(q: Quirk, source: str) -> dict[str, Any]:
         "ref": comment_text(q.ref) if q.ref else None,
         "name": q.name,
         "vendors": _vendor_mask(q.vendors),
+        "host_vendors": _vendor_mask(q.host_vendors),
         "keep_mask": q.keep_mask,
         "why": q.why,
     }
@@ -133,6 +147,7 @@ def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
     return {
         "id": f"MSRENT_{m.c_suffix()}",
         "fn": f"plan_{m.c_suffix().lower()}",
+        "class": _class_text(m),
         "builders": list(m.step_builders(noncanonical)),
         "provenance": f"{source}: [[msr]] {m.display}",
         "ref": comment_text(m.ref) if m.ref else None,
@@ -144,8 +159,26 @@ def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
         "nr_features": len(m.features),
         "features": _id_list("FEAT_", m.features),
         "write_needs_primary": m.write_needs_primary,
+        "canonical": m.canonical,
         "reset": m.reset,
-        "write": m.write,
+        "write": m.write_value,
+        "reserved_bits": m.reserved_bits,
+        "access": _c_enum("msr_access", m.access),
+        "ignored_bits": m.ignored_bits,
+        "fixed_bits": m.fixed_bits,
+        "fixed_value": m.fixed_value,
+        "sweep": m.sweep,
+        "sweep_skip": m.sweep_skip,
+        "failure": _c_enum("failure_class", m.failure),
+        "reserved_failure": _c_enum("failure_class", m.reserved_failure),
+        "host_absent": _c_enum("host_absent", m.host_absent),
+        "save_list": _c_enum("save_list_rule", m.save_list),
+        "feature_msr": m.feature_msr,
+        "has_reset_bsp": m.reset_bsp is not None,
+        "reset_bsp": m.reset_bsp or 0,
+        "host_write": _c_enum("host_write", m.host_write),
+        "scope": _c_enum("msr_scope", m.scope),
+        "isolate": m.isolate,
         "nr_reserved": len(reserved),
         "reserved": [{"value": r.value, "origin": r.origin.c_id} for r in reserved],
         "nr_quirks": len(m.quirks),
@@ -153,15 +186,58 @@ def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
     }
 
 
+# The registry's enumerated keys as C enums: (C enum, enumerator prefix,
+# the names in order, what the enum is).  msr_table.h gets each as an enum
+# with NR_<NAME>S and a <name>_names[] table; the one definition is model.py.
+C_ENUMS = (
+    ("msr_kind", "MSR_KIND_", KINDS, "how the MSR is reached"),
+    ("reserved_origin", "RESERVED_", tuple(o.name.lower() for o in Origin),
+     "where a reserved value comes from"),
+    ("cpuid_reg", "CPUID_", REGS, "a CPUID output register"),
+    ("feature_source", "SOURCE_", SOURCES, "where a feature's presence comes from"),
+    ("msr_access", "ACCESS_", ACCESSES, "what the guest's RDMSR/WRMSR may do"),
+    ("failure_class", "FAILURE_", FAILURES, "KVM's failure class: [U] unsupported, [I] invalid"),
+    ("msr_scope", "SCOPE_", SCOPES, "whose the MSR's value is"),
+    ("host_write", "HOST_WRITE_", HOST_WRITES, "what the host's write does"),
+    ("host_absent", "HOST_ABSENT_", HOST_ABSENT,
+     "host accesses when the vCPU lacks the MSR"),
+    ("save_list_rule", "SAVE_LIST_", SAVE_LISTS, "when KVM_GET_MSR_INDEX_LIST lists the MSR"),
+)
+
+
+def _class_text(m: Msr) -> str:
+    """The entry's class in a few words, for reports: "rw", "ro canonical"."""
+    if m.kind == "kvm_reg":
+        return "kvm-reg"
+    words = [m.access if m.scope == "vcpu" else "vm-scope"]
+    words += ["feature-msr"] if m.feature_msr else []
+    words += [w for w, on in (("canonical", m.canonical), ("sweep", m.sweep),
+                              ("readback", bool(m.ignored_bits or m.fixed_bits)),
+                              ("reserved", bool(m.reserved)), ("quirks", bool(m.quirks)))
+              if on]
+    return " ".join(words)
+
+
 def _enums_view() -> dict[str, Any]:
     """The enums the registry shares with the runtime (defined in model.py)."""
+    origin_names = {o.name.lower(): o.value for o in Origin}
     return {
         "vendors": [{"id": v.c_id, "name": v.name, "display": v.display, "cpuid": v.cpuid}
                     for v in (*VENDOR_TABLE, OTHER_VENDOR)],
-        "kinds": [{"id": f"MSR_KIND_{k.upper()}", "name": k} for k in KINDS],
-        "origins": [{"id": o.c_id, "name": o.value} for o in Origin],
-        "regs": [{"id": f"CPUID_{r.upper()}", "name": r} for r in REGS],
+        "enums": [{"name": name, "doc": doc, "nr": f"NR_{prefix}VALUES",
+                   "members": [{"id": f"{prefix}{v.upper()}",
+                               "name": origin_names.get(v, v) if name == "reserved_origin"
+                               else v} for v in values]}
+                  for name, prefix, values, doc in C_ENUMS],
     }
+
+
+def _c_enum(name: str, value: str) -> str:
+    """The C enumerator of one value of a registry enum."""
+    for enum_name, prefix, _, _ in C_ENUMS:
+        if enum_name == name:
+            return f"{prefix}{value.upper()}"
+    raise KeyError(name)
 
 
 def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, ...],
@@ -174,13 +250,17 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
     check_ids = {c.name: f"CHECK_{c.ident}" for c in checks}
     devs = []
     for d in deviations.deviations:
-        (target,) = registry.find(d.entry, d.label)
+        if d.entry is None:
+            about, entry = f"feature {d.feature}", "NR_MSR_ENTRIES"
+        else:
+            (target,) = registry.find(d.entry, d.label)
+            about, entry = target.display, f"MSRENT_{target.c_suffix()}"
         devs.append({
-            "provenance": (f"{deviations_path}: [[deviation]] {d.flavour} {target.display} "
-                           f"{d.check}"),
+            "provenance": f"{deviations_path}: [[deviation]] {d.flavour} {about} {d.check}",
             "flavour": d.flavour,
             "vendors": _vendor_mask(d.vendors),
-            "entry": f"MSRENT_{target.c_suffix()}",
+            "entry": entry,
+            "feature": d.feature,
             "check": check_ids[d.check],
             "want": d.want,
             "got": d.got,
@@ -190,6 +270,12 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
         **_enums_view(),
         "registry_path": registry_path,
         "deviations_path": deviations_path,
+        "canonical_48": registry.canonical_48,
+        "canonical_57": registry.canonical_57,
+        "mce_banks": registry.mce_banks,
+        "not_tested": [{"index": n.index, "name": n.name, "why": n.why,
+                        "provenance": f"{registry_path}: [[not_tested]] {n.name}"}
+                       for n in registry.not_tested],
         "features": [_feature_view(f, registry_path) for f in registry.features],
         "quirks": [_quirk_view(q, registry_path) for q in registry.quirks],
         "entries": [_msr_view(m, registry.noncanonical, registry_path) for m in registry.msrs],

@@ -18,10 +18,10 @@ from typing import Any
 
 from .diag import Diag, hex_index, hex_num, hex_u64
 from .load import Document, TomlPath
-from .model import (DEVIATION_TABLES, REGISTRY_TABLES, SCHEMA_VERSION,
+from .model import (DEVIATION_TABLES, MSR_TABLES, REGISTRY_TABLES, SCHEMA_VERSION,
                     UPPER_NAME, Check, Deviation, Deviations, Feature, KeyType, Msr,
-                    Origin, Quirk, Registry, from_toml, is_canonical, required_keys,
-                    toml_keys)
+                    NotTested, Origin, Quirk, Registry, default_of, from_toml, is_canonical,
+                    required_keys, scenario_tables, toml_keys)
 
 U64_ALL_ONES = (1 << 64) - 1
 
@@ -46,6 +46,24 @@ class Where:
     def line(self) -> int:
         """The line of the table's header."""
         return self.doc.smap.line(self.path)
+
+
+@dataclass(frozen=True)
+class ScenarioWhere(Where):
+    """One [[msr.scenario]] merged over its [[msr]]: a key the scenario sets
+    is reported at the scenario's line, any other at the MSR's."""
+
+    scenario: TomlPath = ()
+    keys: frozenset[str] = frozenset()
+
+    def line_of(self, field: str) -> int:
+        if field in self.keys:
+            return self.doc.smap.line(self.scenario + (field,))
+        return super().line_of(field)
+
+    @property
+    def line(self) -> int:
+        return self.doc.smap.line(self.scenario)
 
 
 def _quote(s: str) -> str:
@@ -107,6 +125,8 @@ def check_value(value: Any, ktype: KeyType) -> list[str]:
             return [f"{_quote(value)} is not one of "
                     + ", ".join(_quote(c) for c in ktype.choices)]
         if ktype.pattern and not re.fullmatch(ktype.pattern, value):
+            if ktype.pattern_doc:
+                return [f"{_quote(value)} is not {ktype.pattern_doc}"]
             return [f"{_quote(value)} does not match ^{ktype.pattern}$"]
     else:
         raise AssertionError(f"unknown key type {ktype.base}")
@@ -176,12 +196,43 @@ def _check_top(doc: Document, cls: type, tables: Collection[str]) -> list[Diag]:
     return diags
 
 
+_SOURCE_KEYS = MappingProxyType({"cpuid": ("leaf", "reg"), "msr": ("msr",), "mcg_cap": ()})
+
+
+def _source_keys(raw: Mapping[str, Any], where: Where) -> list[Diag]:
+    """The keys a [feature.X] needs, and those it must not have, by source."""
+    source = raw.get("source", "cpuid")
+    if source not in _SOURCE_KEYS:
+        return []
+    diags = []
+    for name in ("leaf", "reg", "msr"):
+        if name in _SOURCE_KEYS[source] and name not in raw:
+            diags.append(where.diag(name, f"missing required key `{name}` (a feature of source "
+                                          f"{_quote(source)} needs it)"))
+        elif name not in _SOURCE_KEYS[source] and name in raw:
+            diags.append(where.diag(name, f"`{name}` does not apply to source "
+                                          f"{_quote(source)}"))
+    bit = raw.get("bit")
+    if source == "cpuid" and isinstance(bit, int) and not isinstance(bit, bool) and \
+            31 < bit <= 63:
+        diags.append(where.diag("bit", f"{bit} is out of range 0..31 for a CPUID register"))
+    return diags
+
+
 def check_feature(feature: Feature, where: Where) -> list[Diag]:
-    """Semantic checks of one [feature.X]."""
-    if not re.fullmatch(UPPER_NAME, feature.name):
-        return [where.diag("name", f"{_quote(feature.name)} does not match ^{UPPER_NAME}$ "
-                                   "(use the kernel's X86_FEATURE_ name)")]
-    return []
+    """Semantic checks of one [feature.X] (its source's keys: _source_keys)."""
+    diags = []
+    f = feature
+    if not re.fullmatch(UPPER_NAME, f.name):
+        diags.append(where.diag("name", f"{_quote(f.name)} does not match ^{UPPER_NAME}$ "
+                                        "(use the kernel's X86_FEATURE_ name)"))
+    if f.subleaf and f.source != "cpuid":
+        diags.append(where.diag("subleaf", f"`subleaf` does not apply to source "
+                                           f"{_quote(f.source)}"))
+    if f.pv and (f.source != "cpuid" or f.leaf != 0x4000_0001):
+        diags.append(where.diag("pv", "pv = true is for bits of the KVM paravirtual leaf, "
+                                      "CPUID 0x4000_0001"))
+    return diags
 
 
 def check_quirk(quirk: Quirk, where: Where) -> list[Diag]:
@@ -193,6 +244,8 @@ def check_quirk(quirk: Quirk, where: Where) -> list[Diag]:
         diags.append(where.diag("vendors", "must name at least one vendor"))
     for vendor in _repeats(quirk.vendors):
         diags.append(where.diag("vendors", f"{_quote(vendor)} is listed twice"))
+    for vendor in _repeats(quirk.host_vendors):
+        diags.append(where.diag("host_vendors", f"{_quote(vendor)} is listed twice"))
     if quirk.keep_mask == 0:
         diags.append(where.diag("keep_mask", "is 0: a WRMSR that keeps no bit is not a quirk"))
     elif quirk.keep_mask == U64_ALL_ONES:
@@ -259,25 +312,83 @@ def check_msr(m: Msr, where: Where, features: Collection[str], quirks: Collectio
         if m.quirks:
             diags.append(where.diag("quirks", "a kvm_reg has no vendor quirks: only ONE_REG "
                                               "reaches it"))
-    for what, value in (("write", m.write), ("reset", m.reset)):
+    diags.extend(_check_classes(m, where))
+    for what, value in (("write", m.write_value), ("reset", m.reset)):
         if value & m.reserved_bits:
             diags.append(where.diag(what, f"{what} value {hex_u64(value)} sets reserved bits "
                                           f"{hex_u64(value & m.reserved_bits)} "
                                           f"(reserved_bits = {hex_u64(m.reserved_bits)})"))
     if m.canonical:
-        if not is_canonical(m.write, 48):
-            diags.append(where.diag("write", f"write value {hex_u64(m.write)} is not a canonical "
-                                             "address (bits 63:47 must be equal), but the "
-                                             "entry says canonical = true"))
+        if not is_canonical(m.write_value, 48):
+            diags.append(where.diag("write", f"write value {hex_u64(m.write_value)} is not a "
+                                             "canonical address (bits 63:47 must be equal), but "
+                                             "the entry says canonical = true"))
         for value in m.reserved:
-            if is_canonical(value, 57):
-                paging = "" if is_canonical(value, 48) else " with 5-level paging"
+            if is_canonical(value, 48):
                 diags.append(where.diag(
                     "reserved",
-                    f"reserved value {hex_u64(value)} is a canonical address{paging}, which "
+                    f"reserved value {hex_u64(value)} is a canonical address, which "
                     "canonical = true says is writable; test it in a separate entry without "
                     "canonical, as the IA32_PLx_SSP \"alignment\" entries do"))
+            elif is_canonical(value, 57):
+                diags.append(where.diag(
+                    "reserved",
+                    f"reserved value {hex_u64(value)} is canonical at 57 bits but not at 48: "
+                    "whether it #GPs depends on KVM's LA57 support, so it cannot be a "
+                    "reserved value; the canonical-57 probe of canonical = true checks it"))
     diags.extend(_check_reserved(m, where, noncanonical))
+    return diags
+
+
+def _write_key(raw: Mapping[str, Any], where: Where) -> list[Diag]:
+    """`write` is required unless the MSR is read-only."""
+    if "write" in raw or raw.get("access") == "ro":
+        return []
+    return [where.diag("write", "missing required key `write` (only a read-only MSR, "
+                                "access = \"ro\", may leave it out)")]
+
+
+def _check_classes(m: Msr, where: Where) -> list[Diag]:
+    """The keys of the MSR classes: access, readback, sweep, scope, banks."""
+    diags = []
+    if m.ignored_bits & m.fixed_bits:
+        diags.append(where.diag("fixed_bits", f"bits {hex_u64(m.ignored_bits & m.fixed_bits)} "
+                                              "are both ignored and fixed; a bit is one or "
+                                              "the other"))
+    if m.fixed_value & ~m.fixed_bits:
+        diags.append(where.diag("fixed_value", f"fixed_value {hex_u64(m.fixed_value)} sets bits "
+                                               "outside fixed_bits "
+                                               f"{hex_u64(m.fixed_bits)}"))
+    if m.reset & m.fixed_bits != m.fixed_value & m.fixed_bits:
+        diags.append(where.diag("reset", f"reset {hex_u64(m.reset)} disagrees with the fixed "
+                                         f"bits {hex_u64(m.fixed_bits)} = "
+                                         f"{hex_u64(m.fixed_value)}"))
+    if m.sweep and m.access != "rw":
+        diags.append(where.diag("sweep", "a per-bit sweep writes every bit: the MSR must be "
+                                         "read-write (access = \"rw\")"))
+    if m.sweep_skip and not m.sweep:
+        diags.append(where.diag("sweep_skip", "sweep_skip without sweep = true"))
+    if m.sweep_skip and not m.sweep_skip_why:
+        diags.append(where.diag("sweep_skip_why", "missing required key `sweep_skip_why`: say "
+                                                  "why those bits are not swept"))
+    if m.sweep_skip_why and not m.sweep_skip:
+        diags.append(where.diag("sweep_skip_why", "sweep_skip_why without sweep_skip"))
+    if m.scope == "vm" and (m.access != "rw" or m.kind != "msr"):
+        diags.append(where.diag("scope", "a VM-scoped entry must be a read-write MSR"))
+    if m.count > 1 and "{n}" not in m.name:
+        diags.append(where.diag("name", f"count = {m.count}: the name must hold `{{n}}`, which "
+                                        "becomes the bank number"))
+    if "{n}" in m.name and m.count < 2:
+        diags.append(where.diag("count", "the name holds `{n}`: set count to the number of "
+                                         "banks (at least 2)"))
+    if m.count < 1 or m.stride < 1:
+        diags.append(where.diag("count" if m.count < 1 else "stride", "must be at least 1"))
+    elif m.index + (m.count - 1) * m.stride >= 1 << 32:
+        diags.append(where.diag("count", "the last bank's index does not fit in 32 bits"))
+    if m.kind == "kvm_reg":
+        for name in ("access", "sweep", "scope", "failure", "reserved_failure", "count"):
+            if getattr(m, name) != default_of(Msr, name):
+                diags.append(where.diag(name, f"`{name}` does not apply to a kvm_reg"))
     return diags
 
 
@@ -307,8 +418,13 @@ def _check_reserved(m: Msr, where: Where, noncanonical: int | None) -> list[Diag
     return diags
 
 
-def check_msr_set(entries: list[tuple[Msr, Where]]) -> list[Diag]:
-    """Checks across [[msr]] entries: identity, indices, C names and order."""
+def check_msr_set(entries: list[tuple[Msr, Where]],
+                  bases: list[tuple[Msr, Where]] | None = None) -> list[Diag]:
+    """Checks across [[msr]] entries: identity, indices, C names and order.
+
+    `entries` are every entry (scenarios and banks expanded); `bases` one per
+    [[msr]] table, in file order, for the canonical order (default: entries).
+    """
     diags = []
     by_key: dict[tuple[str, str | None], Msr] = {}
     by_name: dict[str, list[Msr]] = {}
@@ -343,7 +459,7 @@ def check_msr_set(entries: list[tuple[Msr, Where]]) -> list[Diag]:
                                              f"{hex_index(group[0].index)} of "
                                              f"{group[0].display} (line {group[0].line}): one "
                                              "name, one index"))
-    diags.extend(_check_order(entries))
+    diags.extend(_check_order(entries if bases is None else bases))
     return diags
 
 
@@ -390,7 +506,7 @@ def validate_registry(doc: Document) -> list[Diag]:
     cpuids: dict[tuple[int, int, str, int], Feature] = {}
     for name, raw in raw_features.items():
         where = Where(doc, ("feature", name), f"feature.{name}")
-        errs = check_table(raw, Feature, where)
+        errs = check_table(raw, Feature, where) + _source_keys(raw, where)
         diags += errs
         if errs:
             continue
@@ -412,17 +528,86 @@ def validate_registry(doc: Document) -> list[Diag]:
     diags += errs
     if not raw_msrs and not errs:
         diags.append(top.diag("msr", "no [[msr]] entries; the registry needs at least one"))
-    entries = []
+    entries: list[tuple[Msr, Where]] = []
+    bases: list[tuple[Msr, Where]] = []
     for i, raw in enumerate(raw_msrs):
-        where = Where(doc, ("msr", i), _entry_display("msr", raw.get("name"), raw.get("label"), i))
-        errs = check_table(raw, Msr, where)
+        display = _entry_display("msr", raw.get("name"), raw.get("label"), i)
+        errs, tables = _msr_tables(doc, i, raw, display)
+        diags += errs
+        first = None
+        for table, where in tables:
+            errs = check_table(table, Msr, where) + _write_key(table, where)
+            diags += errs
+            if errs:
+                continue
+            m = from_toml(Msr, table, line=where.line)
+            diags += check_msr(m, where, raw_features, raw_quirks, noncanonical)
+            entries.extend((bank, where) for bank in m.banks())
+            first = first or (m, where)
+        if first is not None:
+            bases.append(first)
+    diags += check_msr_set(entries, bases)
+    diags += _check_not_tested(doc, top, entries)
+    return diags
+
+
+_FACTS = ("name", "index", "ref", "kind", "count", "stride")
+
+
+def _msr_tables(doc: Document, i: int, raw: Mapping[str, Any],
+                display: str) -> tuple[list[Diag], list[tuple[dict[str, Any], Where]]]:
+    """The entries of the i-th [[msr]]: the table itself, or one table per
+    [[msr.scenario]] merged over it, each with where its errors go."""
+    base = Where(doc, ("msr", i), display)
+    scenarios = raw.get("scenario", [])
+    if not isinstance(scenarios, list) or not all(isinstance(t, dict) for t in scenarios):
+        return [base.diag("scenario", "expected [[msr.scenario]] tables, got "
+                                      f"{_describe(scenarios)}")], []
+    if not scenarios:
+        return [], [(dict(raw), base)]
+    diags = []
+    out = []
+    for k, (scenario, table) in enumerate(zip(scenarios, scenario_tables(raw))):
+        label = scenario.get("label")
+        where = ScenarioWhere(doc, ("msr", i), f"{display}/{label}"
+                              if isinstance(label, str) and label else
+                              f"{display} scenario #{k + 1}",
+                              scenario=("msr", i, "scenario", k), keys=frozenset(scenario))
+        for fact in _FACTS:
+            if fact in scenario:
+                diags.append(where.diag(fact, f"a scenario may not set `{fact}`: the MSR's "
+                                              "facts are stated once, in its [[msr]] table"))
+        if "label" not in scenario:
+            diags.append(where.diag("label", "missing required key `label`: each scenario of "
+                                             "an MSR is told apart by its label"))
+        if "scenario" in table:
+            del table["scenario"]
+        out.append((table, where))
+    return diags, out
+
+
+def _check_not_tested(doc: Document, top: Where,
+                      entries: list[tuple[Msr, Where]]) -> list[Diag]:
+    """[[not_tested]]: well-formed, each index once, none that an entry tests."""
+    raw, diags = _array_of(doc, "not_tested", top)
+    tested = {m.index: m for m, _ in entries if m.kind == "msr"}
+    seen: dict[int, NotTested] = {}
+    for i, table in enumerate(raw):
+        where = Where(doc, ("not_tested", i),
+                      _entry_display("not_tested", table.get("name"), None, i))
+        errs = check_table(table, NotTested, where)
         diags += errs
         if errs:
             continue
-        m = from_toml(Msr, raw, line=where.line)
-        diags += check_msr(m, where, raw_features, raw_quirks, noncanonical)
-        entries.append((m, where))
-    diags += check_msr_set(entries)
+        nt = from_toml(NotTested, table, line=where.line)
+        if nt.index in tested:
+            diags.append(where.diag("index", f"{hex_index(nt.index)} is tested by "
+                                             f"{tested[nt.index].display} (line "
+                                             f"{tested[nt.index].line}); remove it here"))
+        first = seen.setdefault(nt.index, nt)
+        if first is not nt:
+            diags.append(where.diag("index", f"{hex_index(nt.index)} is already listed at line "
+                                             f"{first.line}"))
     return diags
 
 
@@ -440,7 +625,19 @@ def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
         diags.append(where.diag("check", f"unknown check {_quote(dev.check)}; the checks are "
                                          "the names in runtime/common/checks.def"
                                          + _suggest(dev.check, checks)))
-    if registry is not None:
+    if (dev.entry is None) == (dev.feature is None):
+        diags.append(where.diag("entry", "name either an `entry` or, for the cpuid-kept "
+                                         "check, a `feature`"))
+        return diags
+    if dev.feature is not None:
+        if registry is not None and dev.feature not in {f.name for f in registry.features}:
+            diags.append(where.diag("feature", f"unknown feature `{dev.feature}`"
+                                               + _suggest(dev.feature,
+                                                          {f.name for f in registry.features})))
+        if dev.check != "cpuid-kept":
+            diags.append(where.diag("check", "a deviation about a feature is one of the "
+                                             "cpuid-kept check"))
+    elif registry is not None:
         named = registry.find(dev.entry, None)
         matches = registry.find(dev.entry, dev.label)
         labels = ", ".join(m.label or "(none)" for m in named)
@@ -480,7 +677,8 @@ def validate_deviations(doc: Document, registry: Registry | None,
     for i, raw in enumerate(raw_devs):
         # Named by the registry entry it is about.
         where = Where(doc, ("deviation", i),
-                      _entry_display("deviation", raw.get("entry"), raw.get("label"), i))
+                      _entry_display("deviation", raw.get("entry", raw.get("feature")),
+                                     raw.get("label"), i))
         errs = check_table(raw, Deviation, where)
         diags += errs
         if errs:

@@ -27,7 +27,8 @@ struct feature_set cpuid_features(cpuid_lookup_fn lookup, void *ctx)
 		const struct msr_feature *feat = &msr_features[f];
 		struct cpuid_leaf l;
 
-		if (!lookup(ctx, feat->leaf, feat->subleaf, &l))
+		if (feat->source != SOURCE_CPUID ||
+		    !lookup(ctx, feat->leaf, feat->subleaf, &l))
 			continue;
 		if (*cpuid_feature_reg(&l, f) & (1u << feat->bit))
 			fs_add(&m, f);

@@ -14,7 +14,8 @@
 struct deviation {
 	const char *flavour;	/* loaded KVM vendor module, e.g. "kvm_pvm" */
 	uint32_t vendors;	/* VENDOR_BIT() mask of host vendors; 0: any */
-	uint32_t entry;		/* enum msr_entry_id */
+	uint32_t entry;		/* enum msr_entry_id, or NR_MSR_ENTRIES */
+	const char *feature;	/* else the registry feature it is about */
 	uint32_t check;		/* enum check_id */
 	uint64_t want;
 	uint64_t got;

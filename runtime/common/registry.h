@@ -15,17 +15,22 @@
 
 struct msr_feature {
 	const char *name;
-	uint32_t leaf;
+	uint8_t source;		/* enum feature_source */
+	uint32_t leaf;		/* SOURCE_CPUID */
 	uint32_t subleaf;
 	uint8_t reg;		/* enum cpuid_reg */
-	uint8_t bit;
+	uint8_t bit;		/* of the CPUID register, MCG_CAP or the MSR */
+	uint32_t msr;		/* SOURCE_MSR: the MSR whose bit it is */
+	/* A KVM PV bit: a gate only with KVM_CAP_ENFORCE_PV_FEATURE_CPUID. */
+	bool pv;
 	/* Why the featureless vCPU keeps this feature, or NULL. */
 	const char *keep;
 };
 
 struct msr_quirk {
 	const char *name;
-	uint32_t vendors;	/* VENDOR_BIT() mask */
+	uint32_t vendors;	/* VENDOR_BIT() mask of guest CPUID vendors */
+	uint32_t host_vendors;	/* ... and of host vendors; 0: any host */
 	uint64_t keep_mask;	/* bits a WRMSR keeps; the rest read back 0 */
 	const char *why;
 };
@@ -42,9 +47,29 @@ struct msr_entry {
 	const char *save_list_exempt;	/* reason, or NULL */
 	uint32_t index;
 	uint8_t kind;		/* enum msr_kind */
+	const char *class_name;	/* "rw canonical", for reports */
 	bool write_needs_primary;
+	bool canonical;		/* an address: the canonical probes apply */
 	uint64_t reset;
-	uint64_t write;
+	uint64_t write;		/* for a read-only MSR without one: reset */
+	uint64_t reserved_bits;	/* bits that must #GP (the sweep's) */
+	uint8_t access;		/* enum msr_access */
+	/* Readback: ignored bits keep their value, fixed bits read fixed_value. */
+	uint64_t ignored_bits;
+	uint64_t fixed_bits;
+	uint64_t fixed_value;
+	bool sweep;		/* write each bit alone */
+	uint64_t sweep_skip;	/* bits the sweep leaves alone */
+	uint8_t failure;	/* enum failure_class when the vCPU lacks it */
+	uint8_t reserved_failure;	/* ... of reserved values and bits */
+	uint8_t host_absent;	/* enum host_absent */
+	uint8_t save_list;	/* enum save_list_rule */
+	bool feature_msr;	/* fresh value: KVM's feature value */
+	bool has_reset_bsp;	/* vCPU 0 (the BSP) has reset_bsp */
+	uint64_t reset_bsp;
+	uint8_t host_write;	/* enum host_write */
+	uint8_t scope;		/* enum msr_scope */
+	bool isolate;		/* runs in a segment of its own */
 	/* Feature ids, any of which makes the MSR exist; [0] is primary. */
 	unsigned int nr_features;
 	const uint16_t *features;

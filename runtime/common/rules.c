@@ -22,16 +22,53 @@
 #include "rules.h"
 #include "steps.h"
 
-uint64_t rules_readback(const struct msr_entry *e, enum vendor v,
+bool rules_quirk_applies(const struct msr_quirk *q, const struct rules_ctx *c)
+{
+	return (q->vendors & VENDOR_BIT(c->vendor)) &&
+	       (!q->host_vendors || (q->host_vendors & VENDOR_BIT(c->host_vendor)));
+}
+
+uint32_t rules_gate_msr(const struct msr_feature *f)
+{
+	if (f->source == SOURCE_MCG_CAP)
+		return MSR_MCG_CAP;
+	return f->source == SOURCE_MSR ? f->msr : 0;
+}
+
+uint64_t rules_reset(const struct msr_entry *e, const struct rules_ctx *c)
+{
+	uint64_t val = e->reset;
+	unsigned int f;
+
+	if (e->kind != MSR_KIND_MSR)
+		return val;
+	/* STUFF_FEATURE_MSRS: a fresh vCPU holds KVM's own value. */
+	if (e->feature_msr)
+		val = c->feature_value;
+	if (e->has_reset_bsp && c->bsp)
+		val = e->reset_bsp;
+	for (f = 0; f < NR_FEATURES; f++) {
+		const struct msr_feature *feat = &msr_features[f];
+
+		if (feat->source != SOURCE_CPUID &&
+		    rules_gate_msr(feat) == e->index && !fs_has(c->vcpu, f))
+			val &= ~((uint64_t)1 << feat->bit);
+	}
+	return val;
+}
+
+uint64_t rules_readback(const struct msr_entry *e, const struct rules_ctx *c,
 			uint64_t written)
 {
-	uint64_t val = written;
+	uint64_t val = (written & ~e->ignored_bits) |
+		       (rules_reset(e, c) & e->ignored_bits);
 	unsigned int q;
 
+	val = (val & ~e->fixed_bits) | (e->fixed_value & e->fixed_bits);
 	for (q = 0; q < e->nr_quirks; q++) {
 		const struct msr_quirk *quirk = &msr_quirks[e->quirks[q]];
 
-		if (quirk->vendors & VENDOR_BIT(v))
+		if (rules_quirk_applies(quirk, c))
 			val &= quirk->keep_mask;
 	}
 	return val;
@@ -70,18 +107,63 @@ bool rules_supported_path(const struct msr_entry *e,
  * AMD-compatible vCPU with only RDPID, or only RDTSCP, still has TSC_AUX and
  * drops bits 63:32 rather than raising #GP.
  */
+bool rules_value_faults(const struct msr_entry *e, const struct rules_ctx *c,
+			uint64_t value)
+{
+	uint64_t kept = value;
+	unsigned int q;
+
+	/* Only a vendor quirk can make a bad value legal, by dropping bits. */
+	for (q = 0; q < e->nr_quirks; q++) {
+		const struct msr_quirk *quirk = &msr_quirks[e->quirks[q]];
+
+		if (rules_quirk_applies(quirk, c))
+			kept &= quirk->keep_mask;
+	}
+	return !rules_has_any(e, c->vcpu) || kept == value;
+}
+
 bool rules_reserved_faults(const struct msr_entry *e,
 			   const struct rules_ctx *c, unsigned int i)
 {
-	uint64_t val = e->reserved[i].value;
+	return rules_value_faults(e, c, e->reserved[i].value);
+}
 
-	return !rules_has_any(e, c->vcpu) ||
-	       rules_readback(e, c->vendor, val) == val;
+bool rules_advertised(const struct msr_entry *e, const struct rules_ctx *c)
+{
+	return !e->save_list_exempt && rules_in_save_list(e, c->kvm);
+}
+
+enum host_absent_mode rules_host_absent(const struct msr_entry *e,
+					const struct rules_ctx *c)
+{
+	switch (e->host_absent) {
+	case HOST_ABSENT_ZERO:
+		return ABSENT_ZERO;
+	case HOST_ABSENT_FAILS:
+		return ABSENT_FAILS;
+	case HOST_ABSENT_FULL:
+		return ABSENT_FULL;
+	default:
+		break;
+	}
+	/* KVM's failure class decides; an unclassified MSR is checked whole. */
+	if (e->failure == FAILURE_UNSUPPORTED)
+		return rules_advertised(e, c) ? ABSENT_ZERO : ABSENT_FAILS;
+	return e->failure == FAILURE_INVALID ? ABSENT_FAILS : ABSENT_FULL;
+}
+
+bool rules_canonical_57_ok(const struct rules_ctx *c)
+{
+	return c->la57;
 }
 
 bool rules_in_save_list(const struct msr_entry *e, struct feature_set kvm)
 {
-	return rules_has_any(e, kvm);
+	if (e->access == ACCESS_NONE)
+		return false;
+	/* KVM's emulated MSRs are listed whatever CPUID says. */
+	return e->save_list == SAVE_LIST_ALWAYS || rules_has_any(e, kvm);
 }
 
 bool rules_host_checks_apply(const struct msr_entry *e,
@@ -99,9 +181,10 @@ bool rules_kvm_reg_present(const struct msr_entry *e,
 uint64_t rules_sync_value(const struct msr_entry *e,
 			  const struct rules_ctx *c, unsigned int guest_stage)
 {
-	if (guest_stage == STAGE_MAIN && rules_supported_path(e, c))
-		return rules_readback(e, c->vendor, e->write);
-	return e->reset;
+	if (guest_stage == STAGE_MAIN && rules_supported_path(e, c) &&
+	    e->access == ACCESS_RW)
+		return rules_readback(e, c, e->write);
+	return rules_reset(e, c);
 }
 
 struct feature_set rules_cleared_features(void)

@@ -47,8 +47,15 @@ struct step {
 	int8_t want_fault;
 	/* Which msr_entry.reserved[] value the step is about, or -1. */
 	int16_t reserved;
+	/* The bit a sweep step writes alone, or -1. */
+	int8_t bit;
 	/* A WRMSR that should have faulted but did not: write reset back. */
 	bool restore;
+	/*
+	 * One of many steps of one check (a sweep): passing steps are counted
+	 * into one result, each failing one is reported with its bit.
+	 */
+	bool aggregate;
 	uint64_t value;		/* value written */
 	uint64_t want;		/* value a read must give */
 };
@@ -56,16 +63,42 @@ struct step {
 /* What decides the expectations of one entry on one vCPU. */
 struct rules_ctx {
 	uint8_t vendor;		/* enum vendor of the guest CPUID */
+	uint8_t host_vendor;	/* enum vendor of the host (KVM's module) */
+	bool la57;		/* KVM supports LA57: 57-bit canonical checks */
+	bool bsp;		/* the bootstrap vCPU (vCPU 0) */
+	/* KVM's value of a feature MSR (system fd), for entries that are. */
+	uint64_t feature_value;
 	bool ignore_msrs;	/* kvm.ignore_msrs */
 	bool has_one_reg;	/* KVM_CAP_ONE_REG */
 	bool use_one_reg;	/* this pass writes through ONE_REG */
-	struct feature_set vcpu;	/* registry features in the vCPU's CPUID */
+	/*
+	 * Registry features the vCPU has, whatever their source (its CPUID,
+	 * its MCG_CAP, another MSR); a PV bit counts as present when the vCPU
+	 * does not enforce PV CPUID.
+	 */
+	struct feature_set vcpu;
 	struct feature_set kvm;	/* registry features KVM supports */
 };
 
-/* What RDMSR returns after a WRMSR of `written`: vendor quirks applied. */
-uint64_t rules_readback(const struct msr_entry *e, enum vendor v,
+/* The MSR a non-CPUID feature is a bit of (MCG_CAP for source mcg_cap). */
+#define MSR_MCG_CAP 0x179
+uint32_t rules_gate_msr(const struct msr_feature *f);
+/*
+ * The MSR's value on a fresh vCPU: the registry's reset value, less the
+ * gate bits of features the vCPU lacks when the MSR is their gate (the
+ * featureless vCPU's MCG_CAP has no MCG_CTL_P, its PLATFORM_INFO no
+ * CPUID-faulting bit: the suite clears them before the vCPU runs).
+ */
+uint64_t rules_reset(const struct msr_entry *e, const struct rules_ctx *c);
+/*
+ * What RDMSR returns after a WRMSR of `written` over the reset value: the
+ * entry's ignored bits keep the reset value, its fixed bits read as fixed,
+ * and the vendor quirks that apply drop bits.
+ */
+uint64_t rules_readback(const struct msr_entry *e, const struct rules_ctx *c,
 			uint64_t written);
+/* A quirk applies to this guest vendor on this host vendor. */
+bool rules_quirk_applies(const struct msr_quirk *q, const struct rules_ctx *c);
 
 bool rules_has_primary(const struct msr_entry *e, struct feature_set m);
 bool rules_has_secondary(const struct msr_entry *e, struct feature_set m);
@@ -77,6 +110,24 @@ bool rules_supported_path(const struct msr_entry *e,
 /* The reserved value i must #GP (else it is written truncated). */
 bool rules_reserved_faults(const struct msr_entry *e,
 			   const struct rules_ctx *c, unsigned int i);
+/* A write of `value` (reserved bits set) must #GP, else it is truncated. */
+bool rules_value_faults(const struct msr_entry *e, const struct rules_ctx *c,
+			uint64_t value);
+/*
+ * KVM advertises the MSR (KVM_GET_MSR_INDEX_LIST): its host accesses get
+ * the [U] relaxation when the vCPU lacks it.
+ */
+bool rules_advertised(const struct msr_entry *e, const struct rules_ctx *c);
+/* What the host's accesses do when the vCPU lacks the MSR. */
+enum host_absent_mode {
+	ABSENT_FULL,	/* as if it had it (host accesses skip the gate) */
+	ABSENT_ZERO,	/* read 0, write 0 only ([U], advertised) */
+	ABSENT_FAILS,	/* every access fails ([I], or not advertised) */
+};
+enum host_absent_mode rules_host_absent(const struct msr_entry *e,
+					const struct rules_ctx *c);
+/* A value canonical at 57 bits but not 48 is writable (KVM has LA57). */
+bool rules_canonical_57_ok(const struct rules_ctx *c);
 /* KVM_GET_MSR_INDEX_LIST must list the MSR. */
 bool rules_in_save_list(const struct msr_entry *e, struct feature_set kvm);
 /* The host-side MSR checks run (KVM supports the primary feature). */

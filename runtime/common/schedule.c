@@ -49,18 +49,26 @@ unsigned int schedule_stages(unsigned int nr_vcpus, unsigned int nr_stages,
 }
 
 unsigned int plan_segments(const uint8_t *kinds, const uint32_t *indices,
-			   unsigned int n, unsigned int *seg)
+			   const bool *isolate, unsigned int n,
+			   unsigned int *seg)
 {
 	unsigned int i, j, nr = 0;
 
 	for (i = 0; i < n; i++) {
+		if (isolate[i])
+			continue;
 		seg[i] = 0;
 		for (j = 0; j < i; j++) {
-			if (kinds[j] == kinds[i] && indices[j] == indices[i])
+			if (!isolate[j] && kinds[j] == kinds[i] &&
+			    indices[j] == indices[i])
 				seg[i]++;
 		}
 		if (seg[i] + 1 > nr)
 			nr = seg[i] + 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (isolate[i])
+			seg[i] = nr++;
 	}
 	return nr;
 }

@@ -42,8 +42,10 @@ unsigned int schedule_stages(unsigned int nr_vcpus, unsigned int nr_stages,
  * Segments: entries that name the same register (same kind and index) must
  * not share a segment, since each leaves its own values behind; otherwise
  * entries share as much as they can.  seg[i] becomes the segment of entry
- * i (the number of earlier entries with the same register); returns the
- * number of segments.
+ * i: the number of earlier entries with the same register, or, for an
+ * isolated entry (one whose MSR interacts with others), a segment of its
+ * own after all the shared ones.  Returns the number of segments.
  */
 unsigned int plan_segments(const uint8_t *kinds, const uint32_t *indices,
-			   unsigned int n, unsigned int *seg);
+			   const bool *isolate, unsigned int n,
+			   unsigned int *seg);

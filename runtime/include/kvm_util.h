@@ -40,6 +40,12 @@ struct kvm_host {
 	unsigned int nr_msrs;
 	bool ignore_msrs;		/* kvm.ignore_msrs */
 	const char *flavour;		/* loaded vendor module, e.g. kvm_pvm */
+	bool la57;			/* KVM_GET_SUPPORTED_CPUID has LA57 */
+	bool has_mce;			/* KVM_CAP_MCE */
+	uint64_t mce_cap;		/* KVM_X86_GET_MCE_CAP_SUPPORTED */
+	bool has_enforce_pv;		/* KVM_CAP_ENFORCE_PV_FEATURE_CPUID */
+	uint32_t *feature_msrs;		/* KVM_GET_MSR_FEATURE_INDEX_LIST */
+	unsigned int nr_feature_msrs;
 };
 
 enum kvm_open_status {
@@ -55,6 +61,9 @@ enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 void kvm_host_close(struct kvm_host *h);
 const char *kvm_cap_name(enum kvm_cap_id cap);
 bool kvm_host_lists_msr(const struct kvm_host *h, uint32_t index);
+/* KVM_GET_MSRS on /dev/kvm of a feature MSR: 0 or -errno. */
+int kvm_get_feature_msr(const struct kvm_host *h, uint32_t index,
+			uint64_t *val);
 
 struct kvm_vm;
 struct kvm_vcpu;
@@ -74,6 +83,12 @@ struct kvm_vcpu {
 	size_t run_size;
 	struct kvm_cpuid2 *cpuid;	/* what KVM_SET_CPUID2 got */
 	struct feature_set features;	/* registry features in cpuid */
+	/*
+	 * What KVM_GET_CPUID2 then returns: upstream KVM gives back what it
+	 * got; a KVM flavour that rewrites CPUID shows it here.
+	 */
+	struct kvm_cpuid2 *applied;
+	struct feature_set applied_features;
 };
 
 struct kvm_vm {

@@ -35,6 +35,7 @@ struct outcome_counts {
 
 struct outcomes {
 	const char *flavour;	/* deviations apply to this KVM flavour */
+	unsigned int nr_vcpus;	/* the suite's, for the summary */
 	enum vendor vendor;	/* ... and to this host vendor */
 	struct outcome_counts total;
 	struct outcome_counts per_entry[NR_MSR_ENTRIES + 1];
@@ -58,6 +59,7 @@ bool outcome_next_stale(const struct outcomes *oc, unsigned int *i,
 void outcome_set_path(struct outcomes *oc, enum suite_pass pass,
 		      unsigned int entry, unsigned int vcpu,
 		      enum entry_path path);
-const char *path_word(enum entry_path p);
+/* One letter per path, for the summary: S U P A - */
+char path_letter(enum entry_path p);
 
 #endif

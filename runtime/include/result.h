@@ -35,6 +35,8 @@ struct check_result {
 	int vcpu;		/* -1: not about one vCPU */
 	enum suite_pass pass;	/* NR_PASSES: about the deviations file */
 	enum check_id check;
+	/* The registry feature an entry-less check is about, or NULL. */
+	const char *feature;
 	enum result_status status;
 	char skip_why[160];	/* for RESULT_SKIP */
 	/*

@@ -5,9 +5,12 @@
  * first mismatch.
  *
  * Host plans, guest executes, host judges.  Per pass (MSR ioctls, then
- * ONE_REG) one VM with three vCPUs run from this one task, unpinned; vCPUs
- * 0 and 1 get KVM's supported CPUID, vCPU 2 loses every registry feature
- * that is not kept (LM, NONE).  The selected entries are cut into segments
+ * ONE_REG) one VM whose vCPUs (suite_vcpus[]) run from this one task,
+ * unpinned: two with KVM's supported CPUID, one that loses every registry
+ * feature that is not kept (LM, NONE), one whose CPUID vendor is the other
+ * vendor family's, and one featureless vCPU that does not enforce KVM's PV
+ * CPUID (so its PV MSRs exist anyway).  The selected entries are cut into
+ * segments
  * (entries of one segment name distinct MSRs, so they cannot disturb each
  * other); for each segment the host asks every entry's plan function
  * (msr_plans[], generated) for its steps, per vCPU and stage, then runs the
@@ -25,8 +28,18 @@
 #include "kvm_util.h"
 #include "report.h"
 
-#define SUITE_NR_VCPUS 3
+#define SUITE_NR_VCPUS 5
 #define SUITE_DEFAULT_TIMEOUT_MS 5000
+
+/* How one vCPU of the suite's VM is set up. */
+struct vcpu_config {
+	const char *name;
+	bool featureless;	/* loses every registry feature not kept */
+	bool other_vendor;	/* CPUID vendor of the other vendor family */
+	bool pv_enforced;	/* KVM_CAP_ENFORCE_PV_FEATURE_CPUID enabled */
+};
+
+extern const struct vcpu_config suite_vcpus[SUITE_NR_VCPUS];
 
 /*
  * Ways for a test to change what the suite sees (the teeth suite makes KVM

@@ -11,10 +11,18 @@
 /* KVM_GET_SUPPORTED_CPUID; the caller frees. */
 struct kvm_cpuid2 *kvm_get_supported_cpuid(int kvm_fd);
 struct kvm_cpuid2 *cpuid_dup(const struct kvm_cpuid2 *c);
+/* KVM_GET_CPUID2 of a vCPU; the caller frees. */
+struct kvm_cpuid2 *vcpu_get_cpuid(struct kvm_vcpu *vcpu);
 struct kvm_cpuid_entry2 *cpuid_find(const struct kvm_cpuid2 *c,
 				    uint32_t leaf, uint32_t subleaf);
-/* Registry features a CPUID table has. */
+/* Registry features (of source CPUID) a CPUID table has. */
 struct feature_set cpuid2_features(const struct kvm_cpuid2 *c);
+/* CPUID.7.0:ECX.LA57: KVM checks MSR addresses at 57 bits. */
+bool cpuid2_has_la57(const struct kvm_cpuid2 *c);
+/* Registry features KVM supports, of every source. */
+struct feature_set kvm_host_features(const struct kvm_host *h);
+/* Sets one vCPU's CPUID vendor string ("AuthenticAMD"). */
+void cpuid2_set_vendor(struct kvm_cpuid2 *c, enum vendor v);
 enum vendor cpuid2_vendor(const struct kvm_cpuid2 *c);
 /* Clears (or sets) the bits of the given registry features. */
 void cpuid2_clear_features(struct kvm_cpuid2 *c, struct feature_set m);
@@ -34,6 +42,10 @@ int __vcpu_get_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t *val);
 int __vcpu_set_reg(struct kvm_vcpu *vcpu, uint64_t id, uint64_t val);
 /* KVM_GET_REG_LIST: whether id is listed. */
 bool vcpu_reg_listed(struct kvm_vcpu *vcpu, uint64_t id);
+/* KVM_ENABLE_CAP on the vCPU; 0 or -errno. */
+int __vcpu_enable_cap(struct kvm_vcpu *vcpu, uint32_t cap, uint64_t arg0);
+/* KVM_X86_SETUP_MCE; 0 or -errno. */
+int __vcpu_setup_mce(struct kvm_vcpu *vcpu, uint64_t mcg_cap);
 
 /* kvm.ignore_msrs; false if the parameter cannot be read. */
 bool kvm_ignore_msrs(void);

@@ -94,8 +94,29 @@ static const char *reserved_what(const struct msr_entry *e, int i,
 	return buf;
 }
 
+static void judge_guest_op(const struct msr_entry *e, const struct step *s,
+			   unsigned int vector, uint64_t got,
+			   struct check_result *out);
+
 void judge_guest(const struct msr_entry *e, const struct step *s,
 		 unsigned int vector, uint64_t got, struct check_result *out)
+{
+	char prefix[16];
+	int n;
+
+	judge_guest_op(e, s, vector, got, out);
+	if (s->bit < 0)
+		return;
+	/* A sweep step: its bit first, in the message of every one. */
+	n = snprintf(prefix, sizeof(prefix), "bit %d: ", s->bit);
+	memmove(out->detail + n, out->detail, sizeof(out->detail) - n);
+	out->detail[sizeof(out->detail) - 1] = '\0';
+	memcpy(out->detail, prefix, n);
+}
+
+static void judge_guest_op(const struct msr_entry *e, const struct step *s,
+			   unsigned int vector, uint64_t got,
+			   struct check_result *out)
 {
 	const char *op = s->op == OP_RDMSR ? "RDMSR" : "WRMSR";
 	char w[16], v[16], rb[32];
@@ -238,7 +259,10 @@ void judge_host(const struct msr_entry *e, const struct rules_ctx *c,
 	switch (s->op) {
 	case OP_HOST_GET:
 		snprintf(what, sizeof(what), "KVM_GET_MSRS(0x%x)", e->index);
-		host_read(out, s, what, a->ret, a->value);
+		if (s->want_fault)
+			host_errno(out, s, what, a->ret);
+		else
+			host_read(out, s, what, a->ret, a->value);
 		break;
 	case OP_HOST_GET_REG:
 		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(MSR 0x%x)",

@@ -33,27 +33,33 @@ const char *kvm_cap_name(enum kvm_cap_id cap)
 	return cap_table[cap].name;
 }
 
-static struct kvm_msr_list *get_msr_index_list(int fd)
+/* An MSR index list ioctl; *n indices, the caller frees. */
+static uint32_t *get_msr_list(int fd, unsigned long cmd, const char *name,
+			      unsigned int *n)
 {
 	struct kvm_msr_list probe = { .nmsrs = 0 };
 	struct kvm_msr_list *list;
+	uint32_t *out;
 	int r;
 
 	/* With nmsrs too small KVM fails with E2BIG and reports the size. */
-	r = ioctl(fd, KVM_GET_MSR_INDEX_LIST, &probe);
-	TEST_ASSERT(r == 0 || errno == E2BIG, "KVM_GET_MSR_INDEX_LIST failed");
+	r = ioctl(fd, cmd, &probe);
+	TEST_ASSERT(r == 0 || errno == E2BIG, "%s failed", name);
 	list = xzalloc(sizeof(*list) + probe.nmsrs * sizeof(list->indices[0]));
 	list->nmsrs = probe.nmsrs;
-	r = ioctl(fd, KVM_GET_MSR_INDEX_LIST, list);
-	TEST_ASSERT_IOCTL(r, "KVM_GET_MSR_INDEX_LIST");
-	return list;
+	r = ioctl(fd, cmd, list);
+	TEST_ASSERT_IOCTL(r, name);
+	out = xzalloc(list->nmsrs * sizeof(uint32_t) + 1);
+	memcpy(out, list->indices, list->nmsrs * sizeof(uint32_t));
+	*n = list->nmsrs;
+	free(list);
+	return out;
 }
 
 enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 				   uint32_t hidden_caps, char *why,
 				   size_t why_len)
 {
-	struct kvm_msr_list *list;
 	unsigned int i;
 
 	memset(h, 0, sizeof(*h));
@@ -93,15 +99,24 @@ enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 	}
 
 	h->supported_cpuid = kvm_get_supported_cpuid(h->fd);
-	h->features = cpuid2_features(h->supported_cpuid);
 	h->vendor = cpuid2_vendor(h->supported_cpuid);
 
-	list = get_msr_index_list(h->fd);
-	h->nr_msrs = list->nmsrs;
-	h->msr_list = xzalloc(list->nmsrs * sizeof(uint32_t) + 1);
-	memcpy(h->msr_list, list->indices, list->nmsrs * sizeof(uint32_t));
-	free(list);
-
+	h->msr_list = get_msr_list(h->fd, KVM_GET_MSR_INDEX_LIST,
+				   "KVM_GET_MSR_INDEX_LIST", &h->nr_msrs);
+	if (ioctl(h->fd, KVM_CHECK_EXTENSION, KVM_CAP_GET_MSR_FEATURES) > 0)
+		h->feature_msrs = get_msr_list(h->fd,
+					       KVM_GET_MSR_FEATURE_INDEX_LIST,
+					       "KVM_GET_MSR_FEATURE_INDEX_LIST",
+					       &h->nr_feature_msrs);
+	h->has_mce = ioctl(h->fd, KVM_CHECK_EXTENSION, KVM_CAP_MCE) > 0;
+	if (h->has_mce)
+		TEST_ASSERT_IOCTL(ioctl(h->fd, KVM_X86_GET_MCE_CAP_SUPPORTED,
+					&h->mce_cap),
+				  "KVM_X86_GET_MCE_CAP_SUPPORTED");
+	h->has_enforce_pv = ioctl(h->fd, KVM_CHECK_EXTENSION,
+				  KVM_CAP_ENFORCE_PV_FEATURE_CPUID) > 0;
+	h->la57 = cpuid2_has_la57(h->supported_cpuid);
+	h->features = kvm_host_features(h);
 	h->ignore_msrs = kvm_ignore_msrs();
 	h->flavour = kvm_flavour();
 	return KVM_OPEN_OK;
@@ -118,9 +133,11 @@ void kvm_host_close(struct kvm_host *h)
 		close(h->fd);
 	free(h->supported_cpuid);
 	free(h->msr_list);
+	free(h->feature_msrs);
 	h->fd = -1;
 	h->supported_cpuid = NULL;
 	h->msr_list = NULL;
+	h->feature_msrs = NULL;
 }
 
 bool kvm_host_lists_msr(const struct kvm_host *h, uint32_t index)
@@ -132,6 +149,25 @@ bool kvm_host_lists_msr(const struct kvm_host *h, uint32_t index)
 			return true;
 	}
 	return false;
+}
+
+int kvm_get_feature_msr(const struct kvm_host *h, uint32_t index,
+			uint64_t *val)
+{
+	struct {
+		struct kvm_msrs hdr;
+		struct kvm_msr_entry entry;
+	} buf = { .hdr.nmsrs = 1, .entry.index = index };
+	int r;
+
+	*val = 0;
+	r = ioctl(h->fd, KVM_GET_MSRS, &buf);
+	if (r < 0)
+		return -errno;
+	if (r != 1)
+		return -EIO;
+	*val = buf.entry.data;
+	return 0;
 }
 
 int __vm_ioctl(struct kvm_vm *vm, unsigned long cmd, void *arg)
@@ -196,6 +232,8 @@ struct kvm_vcpu *vm_add_vcpu(struct kvm_vm *vm,
 	vcpu->features = cpuid2_features(cpuid);
 	r = ioctl(vcpu->fd, KVM_SET_CPUID2, vcpu->cpuid);
 	TEST_ASSERT_IOCTL(r, "KVM_SET_CPUID2");
+	vcpu->applied = vcpu_get_cpuid(vcpu);
+	vcpu->applied_features = cpuid2_features(vcpu->applied);
 
 	vcpu_setup_long_mode(vcpu);
 	vm->vcpus[vm->nr_vcpus++] = vcpu;
@@ -215,6 +253,7 @@ void kvm_vm_free(struct kvm_vm *vm)
 		munmap(vcpu->run, vcpu->run_size);
 		close(vcpu->fd);
 		free(vcpu->cpuid);
+		free(vcpu->applied);
 		free(vcpu);
 	}
 	munmap(vm->mem, GUEST_MEM_SIZE);

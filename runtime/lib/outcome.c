@@ -29,15 +29,17 @@ static int find_deviation(const struct outcomes *oc,
 {
 	unsigned int i;
 
-	if (!res->comparable || res->entry == REPORT_NO_ENTRY ||
-	    res->pass == NR_PASSES)
+	if (!res->comparable || res->pass == NR_PASSES ||
+	    (res->entry == REPORT_NO_ENTRY && !res->feature))
 		return -1;
 	for (i = 0; i < nr_deviations; i++) {
 		const struct deviation *d = &deviations[i];
+		bool about = d->feature ?
+			     res->feature && !strcmp(d->feature, res->feature) :
+			     d->entry == (uint32_t)res->entry;
 
-		if (deviation_applies(oc, d) && d->entry == (uint32_t)res->entry &&
-		    d->check == res->check && d->want == res->want &&
-		    d->got == res->got)
+		if (deviation_applies(oc, d) && about && d->check == res->check &&
+		    d->want == res->want && d->got == res->got)
 			return i;
 	}
 	return -1;
@@ -78,8 +80,8 @@ bool outcome_next_stale(const struct outcomes *oc, unsigned int *i,
 	for (; *i < nr_deviations; (*i)++) {
 		const struct deviation *d = &deviations[*i];
 
-		if (!deviation_applies(oc, d) || !oc->selected[d->entry] ||
-		    oc->deviation_hits[*i])
+		if (!deviation_applies(oc, d) || oc->deviation_hits[*i] ||
+		    (!d->feature && !oc->selected[d->entry]))
 			continue;
 		/* About the file, not one pass: never matched to itself. */
 		*res = (struct check_result){
@@ -87,6 +89,7 @@ bool outcome_next_stale(const struct outcomes *oc, unsigned int *i,
 			.vcpu = -1,
 			.pass = NR_PASSES,
 			.check = d->check,
+			.feature = d->feature,
 			.status = RESULT_FAIL,
 		};
 		snprintf(res->detail, sizeof(res->detail),
@@ -109,13 +112,13 @@ void outcome_set_path(struct outcomes *oc, enum suite_pass pass,
 		oc->path[pass][entry][vcpu] = path;
 }
 
-const char *path_word(enum entry_path p)
+char path_letter(enum entry_path p)
 {
-	static const char *const words[] = {
-		[PATH_NOT_RUN] = "-", [PATH_SUPPORTED] = "sup",
-		[PATH_UNSUPPORTED] = "unsup", [PATH_REG_PRESENT] = "present",
-		[PATH_REG_ABSENT] = "absent",
+	static const char letters[] = {
+		[PATH_NOT_RUN] = '-', [PATH_SUPPORTED] = 'S',
+		[PATH_UNSUPPORTED] = 'U', [PATH_REG_PRESENT] = 'P',
+		[PATH_REG_ABSENT] = 'A',
 	};
 
-	return p < sizeof(words) / sizeof(words[0]) ? words[p] : "?";
+	return p < sizeof(letters) ? letters[p] : '?';
 }

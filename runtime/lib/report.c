@@ -105,8 +105,10 @@ static void point_name(const struct check_result *res, char *buf,
 	}
 	if (res->vcpu >= 0)
 		n += snprintf(buf + n, len - n, "vcpu%d ", res->vcpu);
-	snprintf(buf + n, len - n, "%s: %s", pass_name(res->pass),
-		 check_name(res->check));
+	n += snprintf(buf + n, len - n, "%s: %s", pass_name(res->pass),
+		      check_name(res->check));
+	if (res->feature)
+		snprintf(buf + n, len - n, ": %s", res->feature);
 }
 
 /* TAP stops a description at '#': "#GP" would end it early. */
@@ -183,34 +185,34 @@ static void print_summary(struct report *r)
 	unsigned int i, p, v;
 	char name[64];
 
-	fprintf(r->out, "%s\n%s%-26s %-12s %-36s %5s %5s %5s %5s\n", c, c,
-		"entry", "index", "path msrs | one-reg (vcpu0 1 2)", "pass",
-		"fail", "skip", "xfail");
+	fprintf(r->out, "%s\n%spaths per vCPU, msrs pass | one-reg pass: S "
+		"supported, U unsupported, P/A KVM register present/absent, - "
+		"not run\n", c, c);
+	fprintf(r->out, "%s%-26s %-10s %-22s %-13s %5s %5s %5s %5s\n", c,
+		"entry", "index", "class", "paths", "pass", "fail", "skip",
+		"xfail");
 	for (i = 0; i <= NR_MSR_ENTRIES; i++) {
 		const struct outcome_counts *n = &oc->per_entry[i];
-		char paths[64] = "";
-		int len = 0;
+		char paths[2 * GUEST_MAX_VCPUS + 2] = "";
+		unsigned int len = 0;
 
 		if (!(n->n[0] + n->n[1] + n->n[2] + n->n[3]))
 			continue;
 		if (i < NR_MSR_ENTRIES) {
 			for (p = 0; p < NR_PASSES; p++) {
-				for (v = 0; v < 3; v++)
-					len += snprintf(paths + len,
-							sizeof(paths) - len,
-							"%s ",
-							path_word(oc->path[p][i][v]));
+				for (v = 0; v < oc->nr_vcpus; v++)
+					paths[len++] = path_letter(oc->path[p][i][v]);
 				if (p + 1 < NR_PASSES)
-					len += snprintf(paths + len,
-							sizeof(paths) - len,
-							"| ");
+					paths[len++] = '|';
 			}
+			paths[len] = '\0';
 			entry_name(&msr_entries[i], name, sizeof(name));
-			fprintf(r->out, "%s%-26s 0x%08x   %-36s", c, name,
-				msr_entries[i].index, paths);
+			fprintf(r->out, "%s%-26s 0x%08x %-22s %-13s", c, name,
+				msr_entries[i].index, msr_entries[i].class_name,
+				paths);
 		} else {
-			fprintf(r->out, "%s%-26s %-12s %-36s", c, "(vCPU checks)",
-				"", "");
+			fprintf(r->out, "%s%-26s %-10s %-22s %-13s", c,
+				"(vCPU checks)", "", "", "");
 		}
 		fprintf(r->out, " %5u %5u %5u %5u\n", n->n[OUTCOME_PASS],
 			n->n[OUTCOME_FAIL], n->n[OUTCOME_SKIP],
@@ -224,6 +226,7 @@ static void print_summary(struct report *r)
 			continue;
 		fprintf(r->out, "%sknown deviation applied (%s): %s %s: wanted "
 			"0x%llx, got 0x%llx, %u times: %s\n", c, d->flavour,
+			d->feature ? d->feature :
 			entry_name(&msr_entries[d->entry], name, sizeof(name)),
 			check_name(d->check), (unsigned long long)d->want,
 			(unsigned long long)d->got, oc->deviation_hits[i],

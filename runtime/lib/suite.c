@@ -29,6 +29,9 @@ struct item_list {
 struct pending {
 	uint64_t key;
 	struct check_result res;
+	/* An aggregate (sweep) check: how many of its steps passed. */
+	unsigned int passed;
+	bool aggregate;
 };
 
 /* CPUID as the guest read it, for the guest-cpuid check. */
@@ -51,6 +54,8 @@ struct suite {
 	struct kvm_vm *vm;
 	/* The host's view of each entry: the table row, unless a test lies. */
 	struct msr_entry view[NR_MSR_ENTRIES];
+	/* KVM's value of each feature MSR entry (KVM_GET_MSRS on /dev/kvm). */
+	uint64_t feature_value[NR_MSR_ENTRIES];
 	struct rules_ctx ctx[SUITE_NR_VCPUS];
 	bool cpuid_checked[SUITE_NR_VCPUS];
 
@@ -61,6 +66,9 @@ struct suite {
 	struct item_list stage[SUITE_NR_VCPUS][NR_STAGES];
 	struct pending *pend;
 	unsigned int nr_pend, pend_cap;
+	/* Results of the checks before the first run, until their segment. */
+	struct pending *pre;
+	unsigned int nr_pre, pre_cap;
 	struct guest_plan plan;
 	struct host_item *hitems;
 	unsigned int hitems_cap;
@@ -69,6 +77,14 @@ struct suite {
 };
 
 static const struct suite_hooks no_hooks;
+
+const struct vcpu_config suite_vcpus[SUITE_NR_VCPUS] = {
+	{ "full", false, false, true },
+	{ "full", false, false, true },
+	{ "featureless", true, false, true },
+	{ "other vendor", false, true, true },
+	{ "featureless, PV CPUID not enforced", true, false, false },
+};
 
 /* ------------------------------------------------------------------ */
 /* Results                                                             */
@@ -90,15 +106,16 @@ static void emit(struct suite *s, int entry, int vcpu,
 static uint64_t result_key(const struct item *it, unsigned int vcpu,
 			   enum stage st)
 {
-	uint64_t phase = st == STAGE_PASS ? 0 : st <= STAGE_MAIN_HOST ? 1 : 2;
-	uint64_t host = st == STAGE_MAIN_HOST || st == STAGE_AFTER_HOST;
+	uint64_t phase = st <= STAGE_PRE ? 0 : st <= STAGE_MAIN_HOST ? 1 : 2;
+	uint64_t host = st == STAGE_PRE || st == STAGE_MAIN_HOST ||
+			st == STAGE_AFTER_HOST;
 
 	return (uint64_t)it->pos << 40 | phase << 36 | (uint64_t)vcpu << 28 |
 	       host << 24 | it->seq;
 }
 
-static struct check_result *hold(struct suite *s, const struct item *it,
-				 int vcpu, enum stage st)
+static struct pending *hold_pending(struct suite *s, const struct item *it,
+				    int vcpu, enum stage st)
 {
 	struct pending *p;
 
@@ -109,7 +126,51 @@ static struct check_result *hold(struct suite *s, const struct item *it,
 	p->res.entry = it->entry;
 	p->res.vcpu = vcpu;
 	p->res.pass = s->pass;
-	return &p->res;
+	return p;
+}
+
+/* A result of this segment's, reported when the segment is done. */
+static struct check_result *hold(struct suite *s, const struct item *it,
+				 int vcpu, enum stage st)
+{
+	return &hold_pending(s, it, vcpu, st)->res;
+}
+
+/*
+ * A judged step of an aggregate check (a sweep): a failure is a result of
+ * its own, with its bit; a pass only counts toward the check's one summary.
+ */
+static void hold_aggregate(struct suite *s, const struct item *it, int vcpu,
+			   enum stage st, const struct check_result *res)
+{
+	struct pending *p;
+	unsigned int i;
+
+	if (res->status != RESULT_PASS) {
+		*hold(s, it, vcpu, st) = *res;
+		return;
+	}
+	for (i = 0; i < s->nr_pend; i++) {
+		p = &s->pend[i];
+		if (p->aggregate && p->res.entry == (int)it->entry &&
+		    p->res.vcpu == vcpu && p->res.check == res->check) {
+			p->passed++;
+			return;
+		}
+	}
+	/* The summary sits where the entry's first such step is. */
+	p = hold_pending(s, it, vcpu, st);
+	p->aggregate = true;
+	p->passed = 1;
+	p->res.check = res->check;
+	p->res.status = RESULT_PASS;
+}
+
+/* The summary of an aggregate check, in words. */
+static void describe_aggregate(struct pending *p)
+{
+	snprintf(p->res.detail, sizeof(p->res.detail), "%u steps passed: %s",
+		 p->passed, check_doc(p->res.check));
 }
 
 static int cmp_pending(const void *a, const void *b)
@@ -121,11 +182,26 @@ static int cmp_pending(const void *a, const void *b)
 
 static void flush_pending(struct suite *s)
 {
-	unsigned int i;
+	unsigned int i, k;
 
+	/* The checks made before the first run, of this segment's entries. */
+	for (i = 0; i < s->nr_pre; i++) {
+		for (k = 0; k < s->nr_entries; k++) {
+			struct item it = { .entry = s->entries[k], .pos = k };
+
+			if (s->pre[i].res.entry != (int)s->entries[k])
+				continue;
+			it.seq = s->pre[i].key;
+			*hold(s, &it, s->pre[i].res.vcpu, STAGE_PRE) =
+				s->pre[i].res;
+		}
+	}
 	qsort(s->pend, s->nr_pend, sizeof(s->pend[0]), cmp_pending);
-	for (i = 0; i < s->nr_pend; i++)
+	for (i = 0; i < s->nr_pend; i++) {
+		if (s->pend[i].aggregate)
+			describe_aggregate(&s->pend[i]);
 		report_result(s->report, &s->pend[i].res);
+	}
 	s->nr_pend = 0;
 	report_flush(s->report);
 }
@@ -148,25 +224,104 @@ static void feature_names(struct feature_set m, char *buf, size_t len)
 /* ------------------------------------------------------------------ */
 /* The VM                                                              */
 
+/* The other vendor family's vendor: a guest of it on this host. */
+static enum vendor other_vendor(enum vendor v)
+{
+	return v == VENDOR_INTEL ? VENDOR_AMD : VENDOR_INTEL;
+}
+
+/*
+ * Gates that are not CPUID, set before the vCPU first runs: the MCG_CAP
+ * capability bits (KVM_X86_SETUP_MCE) and the gate bits of other MSRs.
+ * Returns the registry features they give the vCPU.
+ */
+static struct feature_set setup_gates(struct suite *s, struct kvm_vcpu *vcpu,
+				      const struct vcpu_config *cfg)
+{
+	struct feature_set have = { { 0 } };
+	uint64_t mcg_cap = KVM_MAX_MCE_BANKS;	/* KVM's default bank count */
+	unsigned int f;
+
+	for (f = 0; f < NR_FEATURES; f++) {
+		const struct msr_feature *feat = &msr_features[f];
+		bool keep = !cfg->featureless || feat->keep;
+		uint64_t val;
+
+		if (!fs_has(s->host.features, f))
+			continue;
+		if (feat->source == SOURCE_MCG_CAP && keep) {
+			mcg_cap |= (uint64_t)1 << feat->bit;
+			fs_add(&have, f);
+		}
+		if (feat->source != SOURCE_MSR)
+			continue;
+		if (keep) {
+			fs_add(&have, f);
+			continue;
+		}
+		/* The host may write the gate MSR before the vCPU runs. */
+		TEST_ASSERT(!__vcpu_get_msr(vcpu, feat->msr, &val) &&
+			    !__vcpu_set_msr(vcpu, feat->msr,
+					    val & ~((uint64_t)1 << feat->bit)),
+			    "cannot clear %s (MSR 0x%x bit %u) before the first "
+			    "run", feat->name, feat->msr, feat->bit);
+	}
+	if (s->host.has_mce)
+		TEST_ASSERT(!__vcpu_setup_mce(vcpu, mcg_cap),
+			    "KVM_X86_SETUP_MCE(0x%llx) failed",
+			    (unsigned long long)mcg_cap);
+	return have;
+}
+
+/*
+ * Registry features the vCPU has: its CPUID's, a PV bit whenever the vCPU
+ * does not enforce PV CPUID (KVM then lets every PV MSR exist), and the
+ * gates set up before it runs.
+ */
+static struct feature_set effective_features(struct suite *s,
+					     struct kvm_vcpu *vcpu,
+					     bool pv_enforced,
+					     struct feature_set gates)
+{
+	/* What KVM applied: a flavour that rewrites CPUID answers by it. */
+	struct feature_set m = vcpu->applied_features;
+	unsigned int f;
+
+	for (f = 0; f < NR_FEATURES; f++) {
+		if ((msr_features[f].pv && !pv_enforced) || fs_has(gates, f))
+			fs_add(&m, f);
+	}
+	return m;
+}
+
 static void build_vm(struct suite *s)
 {
 	const struct suite_hooks *hooks = s->hooks;
+	struct feature_set gates[SUITE_NR_VCPUS];
+	bool enforced[SUITE_NR_VCPUS];
 	unsigned int i;
 
 	s->vm = vm_create(&s->host);
 	for (i = 0; i < SUITE_NR_VCPUS; i++) {
+		const struct vcpu_config *cfg = &suite_vcpus[i];
 		struct kvm_cpuid2 *c = cpuid_dup(s->host.supported_cpuid);
 		struct kvm_vcpu *vcpu;
 
-		/* The last vCPU is the featureless one: the negative paths. */
-		if (i == SUITE_NR_VCPUS - 1)
+		/* The featureless vCPUs: the negative paths. */
+		if (cfg->featureless)
 			cpuid2_clear_features(c, rules_cleared_features());
+		if (cfg->other_vendor)
+			cpuid2_set_vendor(c, other_vendor(s->host.vendor));
 		if (hooks->adjust_cpuid)
 			hooks->adjust_cpuid(i, c, hooks->opaque);
 		vcpu = vm_add_vcpu(s->vm, c);
 		free(c);
+		enforced[i] = cfg->pv_enforced && s->host.has_enforce_pv &&
+			      !__vcpu_enable_cap(vcpu,
+						 KVM_CAP_ENFORCE_PV_FEATURE_CPUID,
+						 1);
+		gates[i] = setup_gates(s, vcpu, cfg);
 		s->cpuid_checked[i] = false;
-		(void)vcpu;
 	}
 	if (hooks->vm_created)
 		hooks->vm_created(s->vm, hooks->opaque);
@@ -176,10 +331,14 @@ static void build_vm(struct suite *s)
 
 		s->ctx[i] = (struct rules_ctx){
 			.vendor = cpuid2_vendor(vcpu->cpuid),
+			.host_vendor = s->host.vendor,
+			.la57 = s->host.la57,
+			.bsp = i == 0,
 			.ignore_msrs = s->host.ignore_msrs,
 			.has_one_reg = s->host.caps[CAP_ONE_REG],
 			.use_one_reg = s->pass == PASS_ONE_REG,
-			.vcpu = vcpu->features,
+			.vcpu = effective_features(s, vcpu, enforced[i],
+						   gates[i]),
 			.kvm = s->host.features,
 		};
 	}
@@ -189,6 +348,44 @@ static void rebuild_vm(struct suite *s)
 {
 	kvm_vm_free(s->vm);
 	build_vm(s);
+}
+
+/*
+ * KVM_GET_CPUID2 must give back the registry features KVM_SET_CPUID2 set:
+ * one passing point per vCPU, or one failing point per feature it changed
+ * (a known deviation names the feature).
+ */
+static void check_cpuid_kept(struct suite *s, struct kvm_vcpu *vcpu)
+{
+	struct check_result res = { .check = CHECK_CPUID_KEPT };
+	unsigned int f, changed = 0;
+
+	for (f = 0; f < NR_FEATURES; f++) {
+		bool set = fs_has(vcpu->features, f);
+		bool got = fs_has(vcpu->applied_features, f);
+
+		if (msr_features[f].source != SOURCE_CPUID || set == got)
+			continue;
+		res = (struct check_result){
+			.check = CHECK_CPUID_KEPT,
+			.feature = msr_features[f].name,
+			.status = RESULT_FAIL,
+			.comparable = true,
+			.want = set,
+			.got = got,
+		};
+		snprintf(res.detail, sizeof(res.detail), "KVM_SET_CPUID2 %s "
+			 "it, KVM_GET_CPUID2 gives it %s", set ? "set" : "cleared",
+			 got ? "set" : "cleared");
+		emit(s, REPORT_NO_ENTRY, vcpu->id, &res);
+		changed++;
+	}
+	if (changed)
+		return;
+	res.status = RESULT_PASS;
+	snprintf(res.detail, sizeof(res.detail), "KVM_GET_CPUID2 gives back "
+		 "every registry feature as set");
+	emit(s, REPORT_NO_ENTRY, vcpu->id, &res);
 }
 
 /* ------------------------------------------------------------------ */
@@ -217,26 +414,65 @@ static void sink_add(struct plan_ctx *p, enum stage st, const struct step *step)
 	};
 }
 
+/*
+ * Not every vCPU configuration has something to say about every entry: the
+ * other-vendor vCPU runs the entries with vendor rules, the vCPU that does
+ * not enforce PV CPUID those with PV features.  The rest skip them.
+ */
+static bool vcpu_relevant(const struct vcpu_config *cfg,
+			  const struct msr_entry *e)
+{
+	unsigned int f;
+
+	if (cfg->other_vendor)
+		return e->nr_quirks > 0;
+	if (!cfg->pv_enforced) {
+		for (f = 0; f < e->nr_features; f++) {
+			if (msr_features[e->features[f]].pv)
+				return true;
+		}
+		return false;
+	}
+	return true;
+}
+
 /* Asks the entry's plan function for its steps: pass scope, or one vCPU. */
 static void plan_entry(struct suite *s, unsigned int pos, unsigned int id,
 		       int vcpu)
 {
 	struct rules_ctx pass_ctx = {
 		.vendor = s->host.vendor,
+		.host_vendor = s->host.vendor,
+		.la57 = s->host.la57,
 		.ignore_msrs = s->host.ignore_msrs,
 		.has_one_reg = s->host.caps[CAP_ONE_REG],
 		.use_one_reg = s->pass == PASS_ONE_REG,
 		.kvm = s->host.features,
 	};
+	struct rules_ctx ctx = vcpu < 0 ? pass_ctx : s->ctx[vcpu];
 	struct sink k = { .s = s, .entry = id, .pos = pos, .vcpu = vcpu };
 	struct plan_ctx p = {
 		.e = &s->view[id],
-		.c = vcpu < 0 ? &pass_ctx : &s->ctx[vcpu],
+		.c = &ctx,
 		.pass_scope = vcpu < 0,
 		.add = sink_add,
 		.opaque = &k,
 	};
+	int v, first = -1, last = -1;
 
+	if (vcpu >= 0 && !vcpu_relevant(&suite_vcpus[vcpu], p.e))
+		return;
+	ctx.feature_value = s->feature_value[id];
+	/* A VM-scoped MSR: the first vCPU that has it writes it. */
+	for (v = 0; v < SUITE_NR_VCPUS; v++) {
+		if (vcpu_relevant(&suite_vcpus[v], p.e) &&
+		    rules_supported_path(p.e, &s->ctx[v])) {
+			first = first < 0 ? v : first;
+			last = v;
+		}
+	}
+	p.vm_first = vcpu >= 0 && vcpu == first;
+	p.vm_last = vcpu >= 0 && vcpu == last;
 	msr_plans[id](&p);
 	if (vcpu < 0)
 		return;
@@ -247,7 +483,8 @@ static void plan_entry(struct suite *s, unsigned int pos, unsigned int id,
 					 PATH_REG_PRESENT : PATH_REG_ABSENT);
 	} else {
 		outcome_set_path(s->report->oc, s->pass, id, vcpu,
-				 rules_supported_path(p.e, p.c) ?
+				 rules_supported_path(p.e, p.c) &&
+				 p.e->access != ACCESS_NONE ?
 				 PATH_SUPPORTED : PATH_UNSUPPORTED);
 	}
 }
@@ -348,7 +585,7 @@ static void check_guest_cpuid(struct suite *s, struct kvm_vcpu *vcpu,
 	struct cpuid_seen seen = { 0 };
 	struct feature_set got;
 	struct cpuid_leaf leaf0 = { 0 };
-	enum vendor want_vendor = cpuid2_vendor(vcpu->cpuid), got_vendor;
+	enum vendor want_vendor = cpuid2_vendor(vcpu->applied), got_vendor;
 	char want[192], gotf[192];
 	unsigned int i;
 
@@ -370,10 +607,11 @@ static void check_guest_cpuid(struct suite *s, struct kvm_vcpu *vcpu,
 	}
 	got_vendor = cpuid_vendor(&leaf0);
 
-	feature_names(vcpu->features, want, sizeof(want));
+	/* The CPUID KVM applied (check_cpuid_kept compares it to what was set). */
+	feature_names(vcpu->applied_features, want, sizeof(want));
 	feature_names(got, gotf, sizeof(gotf));
-	res.status = fs_equal(got, vcpu->features) && got_vendor == want_vendor ?
-		     RESULT_PASS : RESULT_FAIL;
+	res.status = fs_equal(got, vcpu->applied_features) &&
+		     got_vendor == want_vendor ? RESULT_PASS : RESULT_FAIL;
 	snprintf(res.detail, sizeof(res.detail),
 		 "CPUID in the guest: wanted %s {%s}, got %s {%s}",
 		 vendor_name(want_vendor), want, vendor_name(got_vendor), gotf);
@@ -492,8 +730,17 @@ static bool run_guest_stage(struct suite *s, unsigned int v, enum stage st,
 		    p->slots[i].op == GUEST_OP_BAD_PORT)
 			continue;
 		it = &l->v[p->owner[i]];
-		judge_guest(&s->view[it->entry], &it->step, p->slots[i].vector,
-			    p->slots[i].got, hold(s, it, v, st));
+		if (it->step.aggregate) {
+			struct check_result res = { 0 };
+
+			judge_guest(&s->view[it->entry], &it->step,
+				    p->slots[i].vector, p->slots[i].got, &res);
+			hold_aggregate(s, it, v, st, &res);
+		} else {
+			judge_guest(&s->view[it->entry], &it->step,
+				    p->slots[i].vector, p->slots[i].got,
+				    hold(s, it, v, st));
+		}
 		count_entry(s, it->entry, it->entry != last, 1, 0);
 		last = it->entry;
 	}
@@ -550,6 +797,34 @@ static void run_pass_items(struct suite *s)
 					kvm_host_lists_msr(&s->host, e->index),
 					res);
 	}
+}
+
+/*
+ * The host's checks before any vCPU runs (STAGE_PRE), for every selected
+ * entry at once: later segments would be too late.  Their results wait in
+ * s->pre for their entry's segment.
+ */
+static void run_pre_stage(struct suite *s, const unsigned int *ids,
+			  unsigned int n)
+{
+	unsigned int i, v;
+
+	s->nr_pre = 0;
+	s->entries = ids;
+	s->nr_entries = n;
+	plan_segment(s);
+	for (v = 0; v < SUITE_NR_VCPUS; v++) {
+		if (s->stage[v][STAGE_PRE].n)
+			run_host_stage(s, v, STAGE_PRE);
+	}
+	xgrow(&s->pre, &s->pre_cap, s->nr_pend + 1, sizeof(s->pre[0]));
+	for (i = 0; i < s->nr_pend; i++) {
+		s->pre[i] = s->pend[i];
+		/* Its place among the entry's pre-run checks. */
+		s->pre[i].key = s->pend[i].key & 0xffffff;
+	}
+	s->nr_pre = s->nr_pend;
+	s->nr_pend = 0;
 }
 
 /* An empty plan: another vCPU runs, as the schedule needs. */
@@ -665,6 +940,7 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 	unsigned int ids[NR_MSR_ENTRIES + 1], seg_of[NR_MSR_ENTRIES + 1];
 	uint8_t kinds[NR_MSR_ENTRIES + 1];
 	uint32_t indices[NR_MSR_ENTRIES + 1];
+	bool isolate[NR_MSR_ENTRIES + 1];
 	unsigned int members[NR_MSR_ENTRIES + 1];
 	unsigned int id, n = 0, nr_segs, g, k, i;
 
@@ -685,11 +961,15 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 			continue;
 		ids[n] = id;
 		kinds[n] = s->view[id].kind;
+		isolate[n] = s->view[id].isolate;
 		indices[n++] = s->view[id].index;
 	}
-	nr_segs = plan_segments(kinds, indices, n, seg_of);
+	nr_segs = plan_segments(kinds, indices, isolate, n, seg_of);
 
 	build_vm(s);
+	for (i = 0; i < SUITE_NR_VCPUS; i++)
+		check_cpuid_kept(s, s->vm->vcpus[i]);
+	run_pre_stage(s, ids, n);
 	for (g = 0; g < nr_segs; g++) {
 		for (i = 0, k = 0; i < n; i++) {
 			if (seg_of[i] == g)
@@ -711,6 +991,7 @@ static void suite_free(struct suite *s)
 		for (st = 0; st < NR_STAGES; st++)
 			free(s->stage[v][st].v);
 	free(s->pend);
+	free(s->pre);
 	free(s->hitems);
 	guest_plan_free(&s->plan);
 }
@@ -749,9 +1030,13 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 		s->hooks->adjust_host(&s->host, s->hooks->opaque);
 
 	rep->oc->flavour = o->flavour ? o->flavour : s->host.flavour;
+	rep->oc->nr_vcpus = SUITE_NR_VCPUS;
 	rep->oc->vendor = s->host.vendor;
 	for (id = 0; id < NR_MSR_ENTRIES; id++) {
 		s->view[id] = msr_entries[id];
+		if (msr_entries[id].feature_msr)
+			kvm_get_feature_msr(&s->host, msr_entries[id].index,
+					    &s->feature_value[id]);
 		if (s->hooks->adjust_entry)
 			s->hooks->adjust_entry(id, &s->view[id],
 					       s->hooks->opaque);

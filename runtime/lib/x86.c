@@ -29,6 +29,17 @@ struct kvm_cpuid2 *kvm_get_supported_cpuid(int kvm_fd)
 	return c;
 }
 
+struct kvm_cpuid2 *vcpu_get_cpuid(struct kvm_vcpu *vcpu)
+{
+	struct kvm_cpuid2 *c = xzalloc(cpuid2_size(MAX_CPUID_ENTRIES));
+	int r;
+
+	c->nent = MAX_CPUID_ENTRIES;
+	r = ioctl(vcpu->fd, KVM_GET_CPUID2, c);
+	TEST_ASSERT_IOCTL(r, "KVM_GET_CPUID2");
+	return c;
+}
+
 struct kvm_cpuid2 *cpuid_dup(const struct kvm_cpuid2 *c)
 {
 	struct kvm_cpuid2 *d = xzalloc(cpuid2_size(c->nent));
@@ -72,6 +83,51 @@ struct feature_set cpuid2_features(const struct kvm_cpuid2 *c)
 	return cpuid_features(table_lookup, (void *)c);
 }
 
+bool cpuid2_has_la57(const struct kvm_cpuid2 *c)
+{
+	struct kvm_cpuid_entry2 *e = cpuid_find(c, 7, 0);
+
+	return e && (e->ecx & (1u << 16));
+}
+
+struct feature_set kvm_host_features(const struct kvm_host *h)
+{
+	struct feature_set m = cpuid2_features(h->supported_cpuid);
+	unsigned int f, i;
+
+	for (f = 0; f < NR_FEATURES; f++) {
+		const struct msr_feature *feat = &msr_features[f];
+		uint64_t val;
+
+		if (feat->source == SOURCE_MCG_CAP && h->has_mce &&
+		    (h->mce_cap >> feat->bit & 1))
+			fs_add(&m, f);
+		if (feat->source != SOURCE_MSR)
+			continue;
+		/* A gate bit of a feature MSR: what KVM offers in it. */
+		for (i = 0; i < h->nr_feature_msrs; i++) {
+			if (h->feature_msrs[i] == feat->msr &&
+			    !kvm_get_feature_msr(h, feat->msr, &val) &&
+			    (val >> feat->bit & 1))
+				fs_add(&m, f);
+		}
+	}
+	return m;
+}
+
+void cpuid2_set_vendor(struct kvm_cpuid2 *c, enum vendor v)
+{
+	struct kvm_cpuid_entry2 *leaf0 = cpuid_find(c, 0, 0);
+	const char *s = vendor_info[v].cpuid;
+
+	TEST_ASSERT(leaf0 && strlen(s) == 12, "cannot set CPUID vendor %s",
+		    vendor_info[v].display);
+	/* The 12-byte vendor string is EBX, EDX, ECX, in that order. */
+	memcpy(&leaf0->ebx, s, 4);
+	memcpy(&leaf0->edx, s + 4, 4);
+	memcpy(&leaf0->ecx, s + 8, 4);
+}
+
 enum vendor cpuid2_vendor(const struct kvm_cpuid2 *c)
 {
 	struct cpuid_leaf l;
@@ -92,7 +148,7 @@ static void cpuid2_change_features(struct kvm_cpuid2 *c, struct feature_set m,
 		struct cpuid_leaf l;
 		uint32_t *reg;
 
-		if (!fs_has(m, f))
+		if (!fs_has(m, f) || feat->source != SOURCE_CPUID)
 			continue;
 		e = cpuid_find(c, feat->leaf, feat->subleaf);
 		/* A leaf KVM does not report already lacks the feature. */
@@ -206,6 +262,18 @@ bool vcpu_reg_listed(struct kvm_vcpu *vcpu, uint64_t id)
 		found |= list->reg[i] == id;
 	free(list);
 	return found;
+}
+
+int __vcpu_enable_cap(struct kvm_vcpu *vcpu, uint32_t cap, uint64_t arg0)
+{
+	struct kvm_enable_cap c = { .cap = cap, .args[0] = arg0 };
+
+	return ioctl(vcpu->fd, KVM_ENABLE_CAP, &c) < 0 ? -errno : 0;
+}
+
+int __vcpu_setup_mce(struct kvm_vcpu *vcpu, uint64_t mcg_cap)
+{
+	return ioctl(vcpu->fd, KVM_X86_SETUP_MCE, &mcg_cap) < 0 ? -errno : 0;
 }
 
 bool kvm_ignore_msrs(void)

@@ -106,15 +106,33 @@ static void entry_name(const struct msr_entry *e, char *buf, size_t len)
 		snprintf(buf, len, "%s", e->name);
 }
 
-/* Bit j of sub stands for e->features[j]. */
+/*
+ * The features that can change an entry's outcome: its own, in order, then
+ * those it is the gate MSR of (MCG_CAP's MCG_CTL_P, say), by feature id.
+ */
+static unsigned int rel_features(const struct msr_entry *e, unsigned int *out)
+{
+	unsigned int n = 0, f;
+
+	for (f = 0; f < e->nr_features; f++)
+		out[n++] = e->features[f];
+	for (f = 0; f < NR_FEATURES && e->kind == MSR_KIND_MSR; f++) {
+		if (msr_features[f].source != SOURCE_CPUID &&
+		    rules_gate_msr(&msr_features[f]) == e->index)
+			out[n++] = f;
+	}
+	return n;
+}
+
+/* Bit j of sub stands for the entry's j-th relevant feature. */
 static struct feature_set mask_of(const struct msr_entry *e, unsigned int sub)
 {
 	struct feature_set m = { { 0 } };
-	unsigned int j;
+	unsigned int rel[NR_FEATURES + 8], n = rel_features(e, rel), j;
 
-	for (j = 0; j < e->nr_features; j++) {
+	for (j = 0; j < n; j++) {
 		if (sub & (1u << j))
-			fs_add(&m, e->features[j]);
+			fs_add(&m, rel[j]);
 	}
 	return m;
 }
@@ -122,15 +140,15 @@ static struct feature_set mask_of(const struct msr_entry *e, unsigned int sub)
 static void set_name(const struct msr_entry *e, unsigned int sub, char *buf,
 		     size_t len)
 {
+	unsigned int rel[NR_FEATURES + 8], nr = rel_features(e, rel), j;
 	size_t n = 0;
-	unsigned int j;
 
 	buf[0] = '\0';
-	for (j = 0; j < e->nr_features; j++) {
+	for (j = 0; j < nr; j++) {
 		if (!(sub & (1u << j)))
 			continue;
 		n += snprintf(buf + n, len - n, "%s%s", n ? "+" : "",
-			      msr_features[e->features[j]].name);
+			      msr_features[rel[j]].name);
 		if (n >= len)
 			die("feature set name too long", e);
 	}
@@ -143,13 +161,13 @@ static void print_step(const char *prefix, int i, const struct step *s)
 	char b1[16], b2[16], b3[16];
 
 	printf(" %s %d %s %s skip=%s fault=%d reserved=%d restore=%d "
-	       "value=0x%016" PRIx64 " want=0x%016" PRIx64 "\n",
+	       "value=0x%016" PRIx64 " want=0x%016" PRIx64 " bit=%d agg=%d\n",
 	       prefix, i,
 	       name_of(op_names, ARRAY_SIZE(op_names), s->op, b1, sizeof(b1)),
 	       name_of(check_names, NR_CHECKS, s->check, b2, sizeof(b2)),
 	       name_of(skip_names, NR_SKIP_REASONS, s->skip, b3, sizeof(b3)),
 	       s->want_fault, s->reserved, s->restore ? 1 : 0, s->value,
-	       s->want);
+	       s->want, s->bit, s->aggregate ? 1 : 0);
 }
 
 /* The steps an entry's plan function gives, per stage. */
@@ -168,6 +186,19 @@ static void record(struct plan_ctx *p, enum stage st, const struct step *s)
 	r->s[st][r->n[st]++] = *s;
 }
 
+/* A VM-scoped entry's vCPU: writes first, reads, or restores last. */
+struct vm_role {
+	const char *name;
+	bool first, last;
+};
+
+static const struct vm_role vm_roles[] = {
+	{ "first", true, false }, { "mid", false, false },
+	{ "last", false, true }, { "only", true, true },
+};
+static const struct vm_role no_role = { "-", false, false };
+static const struct vm_role *role = &no_role;
+
 static void plan(unsigned int id, const struct rules_ctx *c, bool pass_scope,
 		 struct recorded *r)
 {
@@ -175,6 +206,8 @@ static void plan(unsigned int id, const struct rules_ctx *c, bool pass_scope,
 		.e = &msr_entries[id],
 		.c = c,
 		.pass_scope = pass_scope,
+		.vm_first = !pass_scope && role->first,
+		.vm_last = !pass_scope && role->last,
 		.add = record,
 		.opaque = r,
 	};
@@ -226,6 +259,7 @@ static void dump_msr(unsigned int id, const struct rules_ctx *c)
 
 	plan(id, c, false, &r);
 	print_stray(&r, STAGE_PASS);
+	print_stage(e, "pre", &r, STAGE_PRE);
 	print_stage(e, "main", &r, STAGE_MAIN);
 	printf(" main sync=0x%016" PRIx64 "\n",
 	       rules_sync_value(e, c, STAGE_MAIN));
@@ -254,11 +288,30 @@ static void dump_kvm_reg(unsigned int id, const struct rules_ctx *c)
 	}
 }
 
+/* Does any quirk of the entry depend on the host's vendor? */
+static bool host_dependent(const struct msr_entry *e)
+{
+	unsigned int q;
+
+	for (q = 0; q < e->nr_quirks; q++) {
+		if (msr_quirks[e->quirks[q]].host_vendors)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * KVM's value of a feature MSR, as the oracle asks about it (the suite reads
+ * the host's): anything but the registry's reset value.
+ */
+#define ORACLE_FEATURE_VALUE 0x00000000feed0000ull
+
 static void dump_ctx(unsigned int id, const char *name, enum vendor v,
-		     unsigned int kvm, unsigned int vcpu)
+		     int host, int la57, int bsp, unsigned int kvm,
+		     unsigned int vcpu)
 {
 	const struct msr_entry *e = &msr_entries[id];
-	char kname[64], vname[64];
+	char kname[128], vname[128];
 	unsigned int ign, p;
 
 	set_name(e, kvm, kname, sizeof(kname));
@@ -267,6 +320,10 @@ static void dump_ctx(unsigned int id, const char *name, enum vendor v,
 		for (p = 0; p < ARRAY_SIZE(passes); p++) {
 			struct rules_ctx c = {
 				.vendor = v,
+				.host_vendor = host < 0 ? VENDOR_OTHER : host,
+				.la57 = la57 > 0,
+				.bsp = bsp > 0,
+				.feature_value = ORACLE_FEATURE_VALUE,
 				.ignore_msrs = ign,
 				.has_one_reg = passes[p].has_one_reg,
 				.use_one_reg = passes[p].use_one_reg,
@@ -274,10 +331,14 @@ static void dump_ctx(unsigned int id, const char *name, enum vendor v,
 				.kvm = mask_of(e, kvm),
 			};
 
-			printf("scenario %s vendor=%s kvm=%s vcpu=%s "
-			       "ignore_msrs=%u pass=%s realistic=%d\n", name,
-			       vendor_info[v].name, kname, vname, ign,
-			       passes[p].name, (vcpu & ~kvm) ? 0 : 1);
+			printf("scenario %s vendor=%s host=%s la57=%s bsp=%s "
+			       "vm=%s kvm=%s vcpu=%s ignore_msrs=%u pass=%s "
+			       "realistic=%d\n", name, vendor_info[v].name,
+			       host < 0 ? "-" : vendor_info[host].name,
+			       la57 < 0 ? "-" : la57 ? "1" : "0",
+			       bsp < 0 ? "-" : bsp ? "1" : "0", role->name,
+			       kname, vname, ign, passes[p].name,
+			       (vcpu & ~kvm) ? 0 : 1);
 			if (e->kind == MSR_KIND_KVM_REG)
 				dump_kvm_reg(id, &c);
 			else
@@ -286,22 +347,46 @@ static void dump_ctx(unsigned int id, const char *name, enum vendor v,
 	}
 }
 
+/* The values of a dimension: 0 and 1 where it matters, else only "-". */
+static unsigned int dimension(bool matters, int *out)
+{
+	if (!matters) {
+		out[0] = -1;
+		return 1;
+	}
+	out[0] = 0;
+	out[1] = 1;
+	return 2;
+}
+
 static void dump_entry(unsigned int id)
 {
 	const struct msr_entry *e = &msr_entries[id];
-	unsigned int nsub = 1u << e->nr_features;
-	unsigned int v, kvm, vcpu;
+	unsigned int rel[NR_FEATURES + 8];
+	unsigned int nsub = 1u << rel_features(e, rel);
+	int host, hosts = host_dependent(e) ? VENDOR_OTHER : 0;
+	int la57s[2], bsps[2];
+	unsigned int nr_la57 = dimension(e->canonical, la57s);
+	unsigned int nr_bsp = dimension(e->has_reset_bsp, bsps);
+	unsigned int v, kvm, vcpu, r, nr_roles, l, b;
 	char name[64];
 
-	if (e->nr_features < 1 || e->nr_features > 8)
-		die("feature count out of the oracle's range (1-8)", e);
+	if (nsub > 1u << 8)
+		die("more relevant features than the oracle enumerates (8)", e);
 	entry_name(e, name, sizeof(name));
-	for (v = 0; v < NR_VENDORS; v++) {
-		for (kvm = 0; kvm < nsub; kvm++) {
-			for (vcpu = 0; vcpu < nsub; vcpu++)
-				dump_ctx(id, name, v, kvm, vcpu);
-		}
+	nr_roles = e->scope == SCOPE_VM ? ARRAY_SIZE(vm_roles) : 1;
+	for (r = 0; r < nr_roles; r++) {
+		role = e->scope == SCOPE_VM ? &vm_roles[r] : &no_role;
+		for (v = 0; v < NR_VENDORS; v++)
+		for (host = hosts ? 0 : -1; host < hosts; host++)
+		for (l = 0; l < nr_la57; l++)
+		for (b = 0; b < nr_bsp; b++)
+		for (kvm = 0; kvm < nsub; kvm++)
+		for (vcpu = 0; vcpu < nsub; vcpu++)
+			dump_ctx(id, name, v, host, la57s[l], bsps[b], kvm,
+				 vcpu);
 	}
+	role = &no_role;
 }
 
 int main(void)
@@ -322,10 +407,25 @@ int main(void)
 		unsigned int v;
 
 		entry_name(e, name, sizeof(name));
-		for (v = 0; v < NR_VENDORS; v++)
-			printf("readback %s vendor=%s all_ones=0x%016" PRIx64
-			       "\n", name, vendor_info[v].name,
-			       rules_readback(e, v, ~(uint64_t)0));
+		for (v = 0; v < NR_VENDORS; v++) {
+			int host, hosts = host_dependent(e) ? VENDOR_OTHER : 0;
+
+			for (host = hosts ? 0 : -1; host < hosts; host++) {
+				struct rules_ctx c = {
+					.vendor = v,
+					.host_vendor = host < 0 ? VENDOR_OTHER :
+						       host,
+					.vcpu = fs_all(),
+					.feature_value = ORACLE_FEATURE_VALUE,
+				};
+
+				printf("readback %s vendor=%s host=%s "
+				       "all_ones=0x%016" PRIx64 "\n", name,
+				       vendor_info[v].name, host < 0 ? "-" :
+				       vendor_info[host].name,
+				       rules_readback(e, &c, ~(uint64_t)0));
+			}
+		}
 	}
 	for (i = 0; i < NR_MSR_ENTRIES; i++)
 		dump_entry(i);

@@ -12,11 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 STEP_RE = re.compile(
-    r"^ (?P<where>main|main host|after|after host|reg) (?P<n>\d+) (?P<op>\S+) (?P<check>\S+)"
-    r" skip=(?P<skip>\S+) fault=(?P<fault>-?\d+) reserved=(?P<reserved>-?\d+)"
-    r" restore=(?P<restore>[01]) value=0x(?P<value>[0-9a-f]{16}) want=0x(?P<want>[0-9a-f]{16})$")
+    r"^ (?P<where>pre|main|main host|after|after host|reg) (?P<n>\d+) (?P<op>\S+)"
+    r" (?P<check>\S+) skip=(?P<skip>\S+) fault=(?P<fault>-?\d+) reserved=(?P<reserved>-?\d+)"
+    r" restore=(?P<restore>[01]) value=0x(?P<value>[0-9a-f]{16}) want=0x(?P<want>[0-9a-f]{16})"
+    r" bit=(?P<bit>-?\d+) agg=(?P<agg>[01])$")
 HEADER_RE = re.compile(
-    r"^scenario (?P<entry>\S+) vendor=(?P<vendor>\S+) kvm=(?P<kvm>\S+) vcpu=(?P<vcpu>\S+)"
+    r"^scenario (?P<entry>\S+) vendor=(?P<vendor>\S+) host=(?P<host>\S+) la57=(?P<la57>\S+)"
+    r" bsp=(?P<bsp>\S+) vm=(?P<vm>\S+) kvm=(?P<kvm>\S+) vcpu=(?P<vcpu>\S+)"
     r" ignore_msrs=(?P<ignore>[01]) pass=(?P<pass_>\S+) realistic=(?P<realistic>[01])$")
 
 
@@ -40,12 +42,14 @@ class Step:
     restore: int
     value: int
     want: int
+    bit: int = -1
+    agg: int = 0
 
     def short(self) -> str:
         """For messages."""
         return (f"{self.op} {self.check} skip={self.skip} fault={self.fault} "
                 f"reserved={self.reserved} restore={self.restore} "
-                f"value={self.value:#x} want={self.want:#x}")
+                f"value={self.value:#x} want={self.want:#x} bit={self.bit} agg={self.agg}")
 
 
 def feature_set(text: str) -> frozenset[str]:
@@ -60,6 +64,9 @@ class Block:
     header: str
     entry: str
     vendor: str
+    host: str
+    la57: str
+    vm: str
     kvm: frozenset[str]
     vcpu: frozenset[str]
     ignore_msrs: bool
@@ -83,7 +90,7 @@ class Block:
             if m and m["where"] == where:
                 out.append(Step(m["op"], m["check"], m["skip"], int(m["fault"]),
                                 int(m["reserved"]), int(m["restore"]), int(m["value"], 16),
-                                int(m["want"], 16)))
+                                int(m["want"], 16), int(m["bit"]), int(m["agg"])))
         return out
 
     def sync(self, phase: str) -> int:
@@ -116,13 +123,14 @@ class Dump:
         return {p[1]: p[2] == "cleared=1" for p in
                 (line.split() for line in self.preamble) if p[0] == "feature"}
 
-    def readback_all_ones(self, entry: str, vendor: str) -> int:
-        """RDMSR after WRMSR of ~0."""
+    def readback_all_ones(self, entry: str, vendor: str, host: str = "-") -> int:
+        """RDMSR after WRMSR of ~0 (host "-": no quirk of the entry asks)."""
         for line in self.preamble:
             p = line.split()
-            if p[0] == "readback" and p[1] == entry and p[2] == f"vendor={vendor}":
-                return int(p[3].split("=0x")[1], 16)
-        raise KeyError(f"no readback line for {entry} {vendor}")
+            if p[0] == "readback" and p[1] == entry and p[2] == f"vendor={vendor}" \
+                    and p[3] == f"host={host}":
+                return int(p[4].split("=0x")[1], 16)
+        raise KeyError(f"no readback line for {entry} {vendor} host {host}")
 
     def select(self, entry: str | Iterable[str] | None = None, vendor: str | Iterable[str] | None = None,
                vcpu: Iterable[str] | None = None, kvm: Iterable[str] | None = None,
@@ -158,7 +166,8 @@ def parse(text: str) -> Dump:
             m = HEADER_RE.match(line)
             if not m:
                 raise ValueError(f"bad scenario line: {line}")
-            blocks.append(Block(line, m["entry"], m["vendor"], feature_set(m["kvm"]),
+            blocks.append(Block(line, m["entry"], m["vendor"], m["host"], m["la57"], m["vm"],
+                                feature_set(m["kvm"]),
                                 feature_set(m["vcpu"]), m["ignore"] == "1", m["pass_"],
                                 m["realistic"] == "1"))
         elif blocks:

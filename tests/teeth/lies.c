@@ -115,10 +115,10 @@ static const struct teeth_world passthrough = {
 
 /*
  * World "tsc-aux": userspace implements TSC_AUX, the one way to reach the
- * truncating path on this host (KVM lacks RDPID and RDTSCP).  vCPUs 0 and 1
- * claim RDTSCP in CPUID (RDPID would not do: this KVM hides the leaf 7 bits
- * it does not support from the guest even when userspace sets them, while
- * RDTSCP's bit gets through), vCPU 2 stays featureless.  KVM's filter sends
+ * truncating path on this host (KVM lacks RDPID and RDTSCP).  The vCPUs that
+ * are not featureless claim RDTSCP in CPUID (RDPID would not do: this KVM
+ * hides the leaf 7 bits it does not support from the guest even when
+ * userspace sets them, while RDTSCP's bit gets through).  KVM's filter sends
  * every guest access to userspace, which answers as an AMD CPU: the MSR
  * exists with RDTSCP or RDPID, else #GP, and a write drops bits 63:32.  The
  * pinned host lacks both features and does not list TSC_AUX, so the host
@@ -127,7 +127,7 @@ static const struct teeth_world passthrough = {
 static void tsc_aux_cpuid(struct teeth *t, unsigned int vcpu,
 			  struct kvm_cpuid2 *cpuid)
 {
-	if (vcpu < SUITE_NR_VCPUS - 1)
+	if (!suite_vcpus[vcpu].featureless)
 		cpuid2_set_features(cpuid, fs_of(FEAT_RDTSCP));
 }
 
@@ -186,7 +186,7 @@ static const struct teeth_world tsc_aux = {
 static void ssp_cpuid(struct teeth *t, unsigned int vcpu,
 		      struct kvm_cpuid2 *cpuid)
 {
-	if (vcpu < SUITE_NR_VCPUS - 1)
+	if (!suite_vcpus[vcpu].featureless)
 		cpuid2_set_features(cpuid, fs_of(FEAT_RDTSCP));
 }
 
@@ -704,6 +704,8 @@ const struct lie lies[] = {
 		.fakes = "RDMSR(LSTAR) drops bits 63:32",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_LSTAR, .check = CHECK_RDMSR_WRITE,
+		/* The canonical probes read LSTAR back too. */
+		.also = C(CANONICAL_48) | C(CANONICAL_57),
 		.detail = "RDMSR(0xc0000082): wanted 0x0000123456789000, "
 			  "got 0x0000000056789000",
 		.hooks.msr_exit = lstar_read_truncated,

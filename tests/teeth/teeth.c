@@ -459,7 +459,7 @@ static bool lie_caught(const struct lie *l, const struct baseline *b,
 		       const struct run *r)
 {
 	const struct report *rep = &r->rep;
-	uint32_t want = CHECK_BIT(l->check) | l->also;
+	uint64_t want = CHECK_BIT(l->check) | l->also;
 	char name[64], other[64];
 	unsigned int i, k;
 	bool ok = true;

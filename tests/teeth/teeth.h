@@ -28,8 +28,8 @@
 
 #include "suite.h"
 
-#define CHECK_BIT(c) (1u << (c))
-_Static_assert(NR_CHECKS <= 32, "a lie's check kinds fit a 32-bit mask");
+#define CHECK_BIT(c) ((uint64_t)1 << (c))
+_Static_assert(NR_CHECKS <= 64, "a lie's check kinds fit a 64-bit mask");
 
 struct teeth;
 
@@ -89,7 +89,7 @@ struct lie {
 	 * failed kinds are exactly check plus these, so every row says
 	 * precisely what it does.
 	 */
-	uint32_t also;
+	uint64_t also;
 	/* Must appear in a "not ok" line of the entry and check. */
 	const char *detail;
 	struct teeth_hooks hooks;

@@ -86,17 +86,25 @@ static void test_schedules(void)
 
 static void test_segments(void)
 {
-	const uint8_t kinds[] = { 0, 0, 0, 0, 1, 0, 0 };
-	const uint32_t idx[] = { 0x10, 0x6a0, 0x6a0, 0x20, 0x6a0, 0x6a0, 0x10 };
+	const uint8_t kinds[] = { 0, 0, 0, 0, 1, 0, 0, 0, 0 };
+	const uint32_t idx[] = { 0x10, 0x6a0, 0x6a0, 0x20, 0x6a0, 0x6a0, 0x10,
+				 0x11, 0x4b564d00 };
+	const bool none[9] = { false }, iso[9] = { [7] = true, [8] = true };
 	const unsigned int want[] = { 0, 0, 1, 0, 0, 2, 1 };
-	unsigned int seg[7], n;
+	const unsigned int want_iso[] = { 0, 0, 1, 0, 0, 2, 1, 3, 4 };
+	unsigned int seg[9], n;
 
-	n = plan_segments(kinds, idx, 7, seg);
+	n = plan_segments(kinds, idx, none, 7, seg);
 	unit_ok(n == 3 && !memcmp(seg, want, sizeof(want)),
 		"segments: the k-th entry of a register goes to segment k, "
 		"kinds apart (got %u segments: %u %u %u %u %u %u %u)", n,
 		seg[0], seg[1], seg[2], seg[3], seg[4], seg[5], seg[6]);
-	n = plan_segments(kinds, idx, 0, seg);
+	n = plan_segments(kinds, idx, iso, 9, seg);
+	unit_ok(n == 5 && !memcmp(seg, want_iso, sizeof(want_iso)),
+		"segments: an isolated entry gets a segment of its own, after "
+		"the shared ones (got %u segments: ... %u %u)", n, seg[7],
+		seg[8]);
+	n = plan_segments(kinds, idx, none, 0, seg);
 	unit_ok(n == 0, "segments: no entries, no segments (got %u)", n);
 }
 

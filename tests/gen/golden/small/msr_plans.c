@@ -44,6 +44,7 @@ static void plan_base(struct plan_ctx *p)
 	plan_rw(p);
 	plan_host_roundtrip(p);
 	plan_reserved(p);
+	plan_canonical(p);
 }
 
 /* tests/gen/ok_small/msrs.toml: [[msr]] BITS */
