@@ -25,11 +25,19 @@ static void usage(FILE *f)
 "      --flavour NAME   apply the known deviations of this KVM flavour\n"
 "                       (default: the loaded module: kvm_pvm, kvm_intel,\n"
 "                       kvm_amd)\n"
+"      --draft-deviations\n"
+"                       after the report, print a registry/deviations.toml\n"
+"                       draft of every unexpected failure (measuring a\n"
+"                       new KVM flavour)\n"
 "  -h, --help           this text\n"
 "\n"
 "Testing aids:\n"
 "      --hide-cap CAP   behave as if KVM lacked CAP: ONE_REG,\n"
 "                       X86_USER_SPACE_MSR, X86_MSR_FILTER\n"
+"      --pretend-cpuid FEATURE\n"
+"                       behave as if KVM_GET_SUPPORTED_CPUID had this\n"
+"                       registry feature: the full vCPUs get it and the\n"
+"                       checks expect it (what another host would show)\n"
 "      --fault KIND:ENTRY:VCPU\n"
 "                       make the guest fail on purpose when VCPU runs\n"
 "                       ENTRY; KIND is hang, ud, triple or bad-port\n"
@@ -82,6 +90,26 @@ static int parse_cap(const char *name, uint32_t *mask)
 	return -1;
 }
 
+static int parse_pretend(const char *name, struct feature_set *m)
+{
+	unsigned int f;
+
+	for (f = 0; f < NR_FEATURES; f++) {
+		if (strcmp(name, msr_features[f].name))
+			continue;
+		if (msr_features[f].source != SOURCE_CPUID) {
+			fprintf(stderr, "msrcheck: error: --pretend-cpuid: %s "
+				"is not a CPUID feature\n", name);
+			return -1;
+		}
+		fs_add(m, f);
+		return 0;
+	}
+	fprintf(stderr, "msrcheck: error: --pretend-cpuid: unknown feature "
+		"'%s' (see [feature.*] in registry/msrs.toml)\n", name);
+	return -1;
+}
+
 static int find_entry(const char *name)
 {
 	char buf[64];
@@ -130,7 +158,7 @@ bad:
 int main(int argc, char **argv)
 {
 	enum { OPT_DEVICE = 256, OPT_TIMEOUT, OPT_FLAVOUR, OPT_HIDE_CAP,
-	       OPT_FAULT };
+	       OPT_FAULT, OPT_DRAFT_DEVIATIONS, OPT_PRETEND };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "tap", no_argument, NULL, 't' },
@@ -141,6 +169,9 @@ int main(int argc, char **argv)
 		{ "flavour", required_argument, NULL, OPT_FLAVOUR },
 		{ "hide-cap", required_argument, NULL, OPT_HIDE_CAP },
 		{ "fault", required_argument, NULL, OPT_FAULT },
+		{ "draft-deviations", no_argument, NULL,
+		  OPT_DRAFT_DEVIATIONS },
+		{ "pretend-cpuid", required_argument, NULL, OPT_PRETEND },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct suite_opts o = {
@@ -148,6 +179,8 @@ int main(int argc, char **argv)
 		.timeout_ms = SUITE_DEFAULT_TIMEOUT_MS,
 		.fault_entry = -1,
 	};
+	struct deviation_drafts drafts = { 0 };
+	bool draft = false;
 	struct report rep;
 	int c, i, ret;
 
@@ -187,6 +220,13 @@ int main(int argc, char **argv)
 			if (parse_fault(optarg, &o))
 				return 2;
 			break;
+		case OPT_DRAFT_DEVIATIONS:
+			draft = true;
+			break;
+		case OPT_PRETEND:
+			if (parse_pretend(optarg, &o.pretend))
+				return 2;
+			break;
 		default:
 			usage(stderr);
 			return 2;
@@ -211,8 +251,11 @@ int main(int argc, char **argv)
 	}
 
 	report_init(&rep, stdout, o.tap, o.verbose);
+	if (draft)
+		rep.drafts = &drafts;
 	ret = suite_run(&o, &rep);
 	report_free(&rep);
+	deviation_draft_free(&drafts);
 	/* TAP carries the skip in its plan; meson wants status 0 then. */
 	if (ret == 77 && o.tap)
 		return 0;

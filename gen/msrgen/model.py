@@ -256,11 +256,17 @@ class Msr:
     feature_msr: bool = key(BOOL, False)
     # The value on the bootstrap vCPU (vCPU 0) where it differs (APICBASE).
     reset_bsp: int | None = key(U64, None)
+    # The value under the SVM module (AMD and Hygon hosts) where KVM's
+    # vendor code sets a different one (UCODE_REV).
+    reset_svm: int | None = key(U64, None)
     host_write: str = key(KeyType("str", choices=HOST_WRITES), "any")
     scope: str = key(KeyType("str", choices=SCOPES), "vcpu")
     # The MSR interacts with others (a shared value, a gate): its entry
     # runs in a segment of its own, so no other entry sees its changes.
     isolate: bool = key(BOOL, False)
+    # KVM keeps this MSR in the same variable as the named entry's (a write
+    # to one reads back from the other): the two never share a segment.
+    same_register_as: str | None = key(KeyType("str", pattern=UPPER_NAME), None)
     count: int = key(KeyType("int", maximum=256), 1)
     stride: int = key(KeyType("int", maximum=0x1000), 1)
     line: int = field(default=0, compare=False)
@@ -406,6 +412,9 @@ class Deviation:
     got: int = key(U64)
     why: str = key(KeyType("str", hint="a deviation without a reason cannot be reviewed; "
                                         "say why in a sentence"))
+    # The host vendors it was measured on: there it must happen (else it is
+    # stale); on the other vendors it applies to it may (a prediction).
+    measured_on: tuple[str, ...] = key(KeyType("str", choices=VENDORS, array=True))
     # What it is about: a registry entry (and label), or, for the
     # cpuid-kept check, a registry feature.
     entry: str | None = key(KeyType("str", pattern=UPPER_NAME), None)
@@ -413,12 +422,15 @@ class Deviation:
     feature: str | None = key(KeyType("str", pattern=UPPER_NAME), None)
     # Only on hosts of these CPUID vendors; empty: any vendor.
     vendors: tuple[str, ...] = key(KeyType("str", choices=VENDORS, array=True), ())
+    # `got` is the vector (guest) or errno (host) of a failure where the
+    # check wanted a value.
+    got_fault: bool = key(BOOL, False)
     line: int = field(default=0, compare=False)
 
     def identity(self) -> tuple[Any, ...]:
         """What makes two deviations the same one."""
         return (self.flavour, tuple(sorted(self.vendors)), self.entry, self.label,
-                self.feature, self.check, self.want, self.got)
+                self.feature, self.check, self.want, self.got, self.got_fault)
 
 
 @dataclass(frozen=True)

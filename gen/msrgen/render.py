@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Mapping
 
 import jinja2
 
@@ -142,7 +142,8 @@ def _id_list(prefix: str, names: tuple[str, ...]) -> str:
     return "(const uint16_t[]){ " + ", ".join(f"{prefix}{n}" for n in names) + " }"
 
 
-def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
+def _msr_view(m: Msr, noncanonical: int, source: str,
+              index_of: Mapping[str, int]) -> dict[str, Any]:
     reserved = m.expanded_reserved(noncanonical)
     return {
         "id": f"MSRENT_{m.c_suffix()}",
@@ -176,9 +177,12 @@ def _msr_view(m: Msr, noncanonical: int, source: str) -> dict[str, Any]:
         "feature_msr": m.feature_msr,
         "has_reset_bsp": m.reset_bsp is not None,
         "reset_bsp": m.reset_bsp or 0,
+        "has_reset_svm": m.reset_svm is not None,
+        "reset_svm": m.reset_svm or 0,
         "host_write": _c_enum("host_write", m.host_write),
         "scope": _c_enum("msr_scope", m.scope),
         "isolate": m.isolate,
+        "register_index": index_of[m.same_register_as or m.name],
         "nr_reserved": len(reserved),
         "reserved": [{"value": r.value, "origin": r.origin.c_id} for r in reserved],
         "nr_quirks": len(m.quirks),
@@ -248,6 +252,10 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
     the provenance comments name.
     """
     check_ids = {c.name: f"CHECK_{c.ident}" for c in checks}
+    # An entry's register: its own index, or that of the entry it shares
+    # KVM's variable with (same_register_as); the runtime's segments keep
+    # entries of one register apart.
+    index_of = {m.name: m.index for m in registry.msrs}
     devs = []
     for d in deviations.deviations:
         if d.entry is None:
@@ -259,6 +267,8 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
             "provenance": f"{deviations_path}: [[deviation]] {d.flavour} {about} {d.check}",
             "flavour": d.flavour,
             "vendors": _vendor_mask(d.vendors),
+            "measured_on": _vendor_mask(d.measured_on),
+            "got_fault": d.got_fault,
             "entry": entry,
             "feature": d.feature,
             "check": check_ids[d.check],
@@ -278,7 +288,8 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
                        for n in registry.not_tested],
         "features": [_feature_view(f, registry_path) for f in registry.features],
         "quirks": [_quirk_view(q, registry_path) for q in registry.quirks],
-        "entries": [_msr_view(m, registry.noncanonical, registry_path) for m in registry.msrs],
+        "entries": [_msr_view(m, registry.noncanonical, registry_path, index_of)
+                    for m in registry.msrs],
         "deviations": devs,
     }
 

@@ -21,7 +21,7 @@ from .load import Document, TomlPath
 from .model import (DEVIATION_TABLES, MSR_TABLES, REGISTRY_TABLES, SCHEMA_VERSION,
                     UPPER_NAME, Check, Deviation, Deviations, Feature, KeyType, Msr,
                     NotTested, Origin, Quirk, Registry, default_of, from_toml, is_canonical,
-                    required_keys, scenario_tables, toml_keys)
+                    required_keys, scenario_tables, toml_keys, VENDORS)
 
 U64_ALL_ONES = (1 << 64) - 1
 
@@ -459,6 +459,25 @@ def check_msr_set(entries: list[tuple[Msr, Where]],
                                              f"{hex_index(group[0].index)} of "
                                              f"{group[0].display} (line {group[0].line}): one "
                                              "name, one index"))
+    for m, where in unique:
+        if m.same_register_as is None:
+            continue
+        other = by_name.get(m.same_register_as)
+        if not other:
+            diags.append(where.diag("same_register_as",
+                                    f"unknown entry `{m.same_register_as}`: no [[msr]] has that "
+                                    f"name{_suggest(m.same_register_as, by_name)}"))
+        elif m.same_register_as == m.name:
+            diags.append(where.diag("same_register_as", f"{m.name} names itself"))
+        elif other[0].same_register_as is not None:
+            diags.append(where.diag("same_register_as",
+                                    f"{m.same_register_as} (line {other[0].line}) names "
+                                    f"`{other[0].same_register_as}` in turn: name the entry "
+                                    "that owns the register"))
+        elif other[0].kind != m.kind:
+            diags.append(where.diag("same_register_as",
+                                    f"{m.same_register_as} is a {other[0].kind}, {m.name} a "
+                                    f"{m.kind}: one register cannot be both"))
     diags.extend(_check_order(entries if bases is None else bases))
     return diags
 
@@ -653,7 +672,12 @@ def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
                                              f"{labels}): set `label` to pick one"))
     for vendor in _repeats(dev.vendors):
         diags.append(where.diag("vendors", f"{_quote(vendor)} is listed twice"))
-    if dev.want == dev.got:
+    for vendor in _repeats(dev.measured_on):
+        diags.append(where.diag("measured_on", f"{_quote(vendor)} is listed twice"))
+    for vendor in sorted(set(dev.measured_on) - set(dev.vendors or VENDORS)):
+        diags.append(where.diag("measured_on", f"measured on {_quote(vendor)}, which is not "
+                                               "one of its `vendors`"))
+    if dev.want == dev.got and not dev.got_fault:
         diags.append(where.diag("got", f"want and got are both {hex_u64(dev.want)}: a deviation "
                                        "is a difference from upstream"))
     return diags

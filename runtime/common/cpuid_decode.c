@@ -36,6 +36,15 @@ struct feature_set cpuid_features(cpuid_lookup_fn lookup, void *ctx)
 	return m;
 }
 
+uint32_t cpuid_range_base(uint32_t leaf)
+{
+	if (leaf >= 0x80000000u)
+		return 0x80000000u;
+	if (leaf >= 0x40000000u)
+		return 0x40000000u;
+	return 0;
+}
+
 enum vendor cpuid_vendor(const struct cpuid_leaf *leaf0)
 {
 	char s[13];

@@ -7,6 +7,7 @@
 #ifndef MSRCHECK_DEVIATIONS_H
 #define MSRCHECK_DEVIATIONS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "msr_table.h"
@@ -14,11 +15,13 @@
 struct deviation {
 	const char *flavour;	/* loaded KVM vendor module, e.g. "kvm_pvm" */
 	uint32_t vendors;	/* VENDOR_BIT() mask of host vendors; 0: any */
+	uint32_t measured_on;	/* host vendors where it must happen */
 	uint32_t entry;		/* enum msr_entry_id, or NR_MSR_ENTRIES */
 	const char *feature;	/* else the registry feature it is about */
 	uint32_t check;		/* enum check_id */
 	uint64_t want;
 	uint64_t got;
+	bool got_fault;		/* got is a vector or errno, want a value */
 	const char *why;
 };
 

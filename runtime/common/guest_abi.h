@@ -20,6 +20,13 @@
 #define GUEST_PDPT_GPA		0x5000
 #define GUEST_PD_GPA		0x6000
 #define GUEST_MAILBOX_GPA	0x10000
+/*
+ * Free pages a test may point an MSR at (the KVM PV clocks, steal time and
+ * PV EOI): KVM writes its structures there.  The registry's PV entries name
+ * addresses in this window.
+ */
+#define GUEST_SCRATCH_GPA	0x80000
+#define GUEST_SCRATCH_SIZE	0x10000
 #define GUEST_MAILBOX_SIZE	0x1000
 #define GUEST_MAX_VCPUS		8
 #define GUEST_IMAGE_GPA		0x100000
@@ -119,6 +126,10 @@ _Static_assert(sizeof(struct guest_mailbox) <= GUEST_MAILBOX_SIZE,
 	       "mailbox overflows its slot");
 _Static_assert(GUEST_MAILBOX_GPA + GUEST_MAX_VCPUS * GUEST_MAILBOX_SIZE <=
 	       GUEST_IMAGE_GPA, "mailboxes overlap the image");
+_Static_assert(GUEST_MAILBOX_GPA + GUEST_MAX_VCPUS * GUEST_MAILBOX_SIZE <=
+	       GUEST_SCRATCH_GPA &&
+	       GUEST_SCRATCH_GPA + GUEST_SCRATCH_SIZE <= GUEST_IMAGE_GPA,
+	       "the scratch pages overlap");
 _Static_assert(GUEST_STACK_GPA + GUEST_MAX_VCPUS * GUEST_STACK_SIZE <=
 	       GUEST_PLAN_GPA, "stacks overlap the plans");
 _Static_assert(GUEST_PLAN_GPA + GUEST_MAX_VCPUS * GUEST_PLAN_SIZE <=

@@ -67,9 +67,13 @@ struct msr_entry {
 	bool feature_msr;	/* fresh value: KVM's feature value */
 	bool has_reset_bsp;	/* vCPU 0 (the BSP) has reset_bsp */
 	uint64_t reset_bsp;
+	bool has_reset_svm;	/* AMD and Hygon hosts (SVM) reset it to: */
+	uint64_t reset_svm;
 	uint8_t host_write;	/* enum host_write */
 	uint8_t scope;		/* enum msr_scope */
 	bool isolate;		/* runs in a segment of its own */
+	/* index of the register KVM keeps it in (same_register_as) */
+	uint32_t register_index;
 	/* Feature ids, any of which makes the MSR exist; [0] is primary. */
 	unsigned int nr_features;
 	const uint16_t *features;

@@ -28,6 +28,11 @@ bool rules_quirk_applies(const struct msr_quirk *q, const struct rules_ctx *c)
 	       (!q->host_vendors || (q->host_vendors & VENDOR_BIT(c->host_vendor)));
 }
 
+bool rules_host_is_svm(const struct rules_ctx *c)
+{
+	return c->host_vendor == VENDOR_AMD || c->host_vendor == VENDOR_HYGON;
+}
+
 uint32_t rules_gate_msr(const struct msr_feature *f)
 {
 	if (f->source == SOURCE_MCG_CAP)
@@ -45,6 +50,8 @@ uint64_t rules_reset(const struct msr_entry *e, const struct rules_ctx *c)
 	/* STUFF_FEATURE_MSRS: a fresh vCPU holds KVM's own value. */
 	if (e->feature_msr)
 		val = c->feature_value;
+	if (e->has_reset_svm && rules_host_is_svm(c))
+		val = e->reset_svm;
 	if (e->has_reset_bsp && c->bsp)
 		val = e->reset_bsp;
 	for (f = 0; f < NR_FEATURES; f++) {

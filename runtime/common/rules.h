@@ -83,8 +83,12 @@ struct rules_ctx {
 /* The MSR a non-CPUID feature is a bit of (MCG_CAP for source mcg_cap). */
 #define MSR_MCG_CAP 0x179
 uint32_t rules_gate_msr(const struct msr_feature *f);
+/* The host's KVM is the SVM module (an AMD or Hygon host). */
+bool rules_host_is_svm(const struct rules_ctx *c);
 /*
- * The MSR's value on a fresh vCPU: the registry's reset value, less the
+ * The MSR's value on a fresh vCPU: the registry's reset value (KVM's
+ * feature value for a feature MSR, the SVM module's where it has its own,
+ * the bootstrap vCPU's where it differs), less the
  * gate bits of features the vCPU lacks when the MSR is their gate (the
  * featureless vCPU's MCG_CAP has no MCG_CTL_P, its PLATFORM_INFO no
  * CPUID-faulting bit: the suite clears them before the vCPU runs).

@@ -39,7 +39,8 @@ unsigned int schedule_stages(unsigned int nr_vcpus, unsigned int nr_stages,
 #endif
 
 /*
- * Segments: entries that name the same register (same kind and index) must
+ * Segments: entries that name the same register (same kind and register
+ * index: the MSR's own, or the one KVM keeps it with) must
  * not share a segment, since each leaves its own values behind; otherwise
  * entries share as much as they can.  seg[i] becomes the segment of entry
  * i: the number of earlier entries with the same register, or, for an

@@ -33,12 +33,4 @@
 	 ((__u64)KVM_X86_REG_TYPE_KVM << 32) | (__u32)(index))
 #endif
 
-/*
- * The most machine-check banks KVM gives a vCPU (KVM_MAX_MCE_BANKS in the
- * kernel's arch/x86/include/asm/kvm_host.h); not in the UAPI headers.
- */
-#ifndef KVM_MAX_MCE_BANKS
-#define KVM_MAX_MCE_BANKS	32
-#endif
-
 #endif

@@ -56,6 +56,12 @@ enum outcome outcome_record(struct outcomes *oc,
 /* Fills res with the i-th stale deviation; false when there are no more. */
 bool outcome_next_stale(const struct outcomes *oc, unsigned int *i,
 			struct check_result *res);
+/*
+ * The next deviation only predicted for this host's vendor that happened:
+ * the index in deviations[]; false when there are no more.
+ */
+bool outcome_next_confirmed(const struct outcomes *oc, unsigned int *i,
+			    unsigned int *dev);
 void outcome_set_path(struct outcomes *oc, enum suite_pass pass,
 		      unsigned int entry, unsigned int vcpu,
 		      enum entry_path path);

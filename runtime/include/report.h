@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "deviation_draft.h"
 #include "outcome.h"
 #include "result.h"
 
@@ -19,6 +20,8 @@ struct report {
 	bool verbose;		/* readable report: every check, not only failures */
 	unsigned int points;
 	struct outcomes *oc;
+	/* Non-NULL: unexpected failures become deviation drafts at the end. */
+	struct deviation_drafts *drafts;
 };
 
 /* oc->flavour, oc->vendor and oc->selected are filled in by the suite. */

@@ -45,6 +45,8 @@ struct check_result {
 	 */
 	bool comparable;
 	uint64_t want, got;
+	/* got is the vector or errno of a failure where want is a value */
+	bool got_fault;
 	char detail[640];	/* e.g. "RDMSR(0x277): wanted 0x..., got 0x..." */
 };
 

@@ -79,6 +79,11 @@ struct suite_opts {
 	unsigned int nr_patterns;
 	unsigned int timeout_ms;	/* per vCPU run */
 	uint32_t hidden_caps;		/* 1u << enum kvm_cap_id */
+	/*
+	 * CPUID features to behave as if KVM_GET_SUPPORTED_CPUID reported
+	 * them: the full vCPUs get them, and the checks expect them.
+	 */
+	struct feature_set pretend;
 	const char *flavour;		/* override the detected KVM flavour */
 	/*
 	 * Robustness tests: this vCPU runs this guest op (HANG, UD, TRIPLE,

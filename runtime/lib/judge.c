@@ -144,8 +144,12 @@ static void judge_guest_op(const struct msr_entry *e, const struct step *s,
 	}
 
 	if (s->op == OP_RDMSR && !s->want_fault) {
-		/* A value was wanted, a fault came: nothing to compare. */
+		/* A value was wanted, a fault came: got is the vector. */
 		out->status = RESULT_FAIL;
+		out->comparable = true;
+		out->got_fault = true;
+		out->want = s->want;
+		out->got = vector;
 		snprintf(out->detail, sizeof(out->detail),
 			 "RDMSR(0x%x): wanted 0x%016llx, got %s", e->index,
 			 (unsigned long long)s->want,
@@ -204,6 +208,11 @@ static void host_read(struct check_result *out, const struct step *s,
 	char eb[16];
 
 	if (r) {
+		/* A value was wanted, the ioctl failed: got is the errno. */
+		out->comparable = true;
+		out->got_fault = true;
+		out->want = s->want;
+		out->got = -r;
 		snprintf(out->detail, sizeof(out->detail),
 			 "%s: wanted 0x%016llx, got %s", what,
 			 (unsigned long long)s->want,

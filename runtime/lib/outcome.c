@@ -39,7 +39,8 @@ static int find_deviation(const struct outcomes *oc,
 			     d->entry == (uint32_t)res->entry;
 
 		if (deviation_applies(oc, d) && about && d->check == res->check &&
-		    d->want == res->want && d->got == res->got)
+		    d->want == res->want && d->got == res->got &&
+		    d->got_fault == res->got_fault)
 			return i;
 	}
 	return -1;
@@ -70,9 +71,18 @@ enum outcome outcome_record(struct outcomes *oc,
 	return o;
 }
 
+/* It was measured on this host's vendor, so it must happen here. */
+static bool deviation_required(const struct outcomes *oc,
+			       const struct deviation *d)
+{
+	return deviation_applies(oc, d) &&
+	       (d->measured_on & VENDOR_BIT(oc->vendor));
+}
+
 /*
- * A deviation listed for this flavour whose entry ran but which never
- * matched a failure no longer happens: a failure, so the file cannot rot.
+ * A deviation measured on this host's vendor whose entry ran but which
+ * never matched a failure no longer happens: a failure, so the file cannot
+ * rot.  One only predicted for this vendor may stay away.
  */
 bool outcome_next_stale(const struct outcomes *oc, unsigned int *i,
 			struct check_result *res)
@@ -80,7 +90,7 @@ bool outcome_next_stale(const struct outcomes *oc, unsigned int *i,
 	for (; *i < nr_deviations; (*i)++) {
 		const struct deviation *d = &deviations[*i];
 
-		if (!deviation_applies(oc, d) || oc->deviation_hits[*i] ||
+		if (!deviation_required(oc, d) || oc->deviation_hits[*i] ||
 		    (!d->feature && !oc->selected[d->entry]))
 			continue;
 		/* About the file, not one pass: never matched to itself. */
@@ -99,6 +109,20 @@ bool outcome_next_stale(const struct outcomes *oc, unsigned int *i,
 			 (unsigned long long)d->got);
 		(*i)++;
 		return true;
+	}
+	return false;
+}
+
+bool outcome_next_confirmed(const struct outcomes *oc, unsigned int *i,
+			    unsigned int *dev)
+{
+	for (; *i < nr_deviations; (*i)++) {
+		if (deviation_applies(oc, &deviations[*i]) &&
+		    !deviation_required(oc, &deviations[*i]) &&
+		    oc->deviation_hits[*i]) {
+			*dev = (*i)++;
+			return true;
+		}
 	}
 	return false;
 }

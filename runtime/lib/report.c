@@ -176,6 +176,8 @@ void report_result(struct report *r, const struct check_result *res)
 	enum outcome o = outcome_record(r->oc, res, &dev);
 
 	print_result(r, res, o, dev);
+	if (o == OUTCOME_FAIL && r->drafts)
+		deviation_draft_add(r->drafts, res);
 }
 
 static void print_summary(struct report *r)
@@ -242,13 +244,23 @@ static void print_summary(struct report *r)
 int report_finish(struct report *r)
 {
 	struct check_result res;
-	unsigned int i = 0;
+	unsigned int i = 0, dev;
 
 	while (outcome_next_stale(r->oc, &i, &res))
 		report_result(r, &res);
+	for (i = 0; outcome_next_confirmed(r->oc, &i, &dev);)
+		report_note(r, "known deviation %u of registry/deviations.toml "
+			    "(%s) was only predicted for %s hosts and happened "
+			    "here: add \"%s\" to its measured_on",
+			    dev + 1, check_name(deviations[dev].check),
+			    vendor_name(r->oc->vendor),
+			    vendor_info[r->oc->vendor].name);
 	if (r->tap)
 		fprintf(r->out, "1..%u\n", r->points);
 	print_summary(r);
+	if (r->drafts)
+		deviation_draft_print(r->drafts, r->out, r->oc->flavour,
+				      r->oc->vendor);
 	fflush(r->out);
 	return r->oc->total.n[OUTCOME_FAIL] ? 1 : 0;
 }

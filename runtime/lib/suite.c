@@ -147,7 +147,13 @@ static void hold_aggregate(struct suite *s, const struct item *it, int vcpu,
 	unsigned int i;
 
 	if (res->status != RESULT_PASS) {
-		*hold(s, it, vcpu, st) = *res;
+		struct check_result *r = hold(s, it, vcpu, st);
+		struct check_result who = *r;
+
+		*r = *res;
+		r->entry = who.entry;
+		r->vcpu = who.vcpu;
+		r->pass = who.pass;
 		return;
 	}
 	for (i = 0; i < s->nr_pend; i++) {
@@ -239,7 +245,7 @@ static struct feature_set setup_gates(struct suite *s, struct kvm_vcpu *vcpu,
 				      const struct vcpu_config *cfg)
 {
 	struct feature_set have = { { 0 } };
-	uint64_t mcg_cap = KVM_MAX_MCE_BANKS;	/* KVM's default bank count */
+	uint64_t mcg_cap = MSR_MCE_BANKS;	/* the registry's mce_banks */
 	unsigned int f;
 
 	for (f = 0; f < NR_FEATURES; f++) {
@@ -515,13 +521,18 @@ static void plan_segment(struct suite *s)
 /* ------------------------------------------------------------------ */
 /* The guest's CPUID                                                   */
 
-/* The leaves the guest reads: 0, 0x8000_0000 and every feature's. */
+/*
+ * The leaves the guest reads: the first of each range (0, 0x4000_0000 of
+ * KVM's PV features, 0x8000_0000) and every feature's.
+ */
 static void collect_cpuid_leaves(struct suite *s)
 {
 	unsigned int f, i;
 
 	s->nr_cpuid_leaves = 0;
 	s->cpuid_leaves[s->nr_cpuid_leaves][0] = 0;
+	s->cpuid_leaves[s->nr_cpuid_leaves++][1] = 0;
+	s->cpuid_leaves[s->nr_cpuid_leaves][0] = 0x40000000;
 	s->cpuid_leaves[s->nr_cpuid_leaves++][1] = 0;
 	s->cpuid_leaves[s->nr_cpuid_leaves][0] = 0x80000000;
 	s->cpuid_leaves[s->nr_cpuid_leaves++][1] = 0;
@@ -562,7 +573,7 @@ static bool seen_lookup(void *ctx, uint32_t leaf, uint32_t subleaf,
 
 	/* Above the maximum leaf, CPUID returns some other leaf's data. */
 	for (i = 0; i < seen->n; i++) {
-		if (seen->l[i].leaf == (leaf & 0x80000000u) &&
+		if (seen->l[i].leaf == cpuid_range_base(leaf) &&
 		    !seen->l[i].subleaf)
 			max = seen->l[i].regs.eax;
 	}
@@ -907,6 +918,10 @@ static void describe_host(struct suite *s)
 		    h->caps[CAP_ONE_REG] ? "yes" : "no");
 	report_note(s->report, "registry features KVM supports: %s; lacks: %s",
 		    have, lack);
+	feature_names(s->opts->pretend, have, sizeof(have));
+	if (have[0])
+		report_note(s->report, "pretending (--pretend-cpuid) that KVM "
+			    "supports: %s", have);
 }
 
 /*
@@ -962,7 +977,7 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 		ids[n] = id;
 		kinds[n] = s->view[id].kind;
 		isolate[n] = s->view[id].isolate;
-		indices[n++] = s->view[id].index;
+		indices[n++] = s->view[id].register_index;
 	}
 	nr_segs = plan_segments(kinds, indices, isolate, n, seg_of);
 
@@ -1025,6 +1040,11 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 		if (rep->tap)
 			fprintf(rep->out, "Bail out! %s\n", why);
 		return 2;
+	}
+	cpuid2_set_features(s->host.supported_cpuid, o->pretend);
+	for (id = 0; id < NR_FEATURES; id++) {
+		if (fs_has(o->pretend, id))
+			fs_add(&s->host.features, id);
 	}
 	if (s->hooks->adjust_host)
 		s->hooks->adjust_host(&s->host, s->hooks->opaque);

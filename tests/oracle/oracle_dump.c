@@ -297,7 +297,7 @@ static bool host_dependent(const struct msr_entry *e)
 		if (msr_quirks[e->quirks[q]].host_vendors)
 			return true;
 	}
-	return false;
+	return e->has_reset_svm;
 }
 
 /*

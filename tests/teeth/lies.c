@@ -462,7 +462,7 @@ static void pat_plan_corrupted(struct teeth *t, struct kvm_vcpu *vcpu,
 static void host_table_pat(struct teeth *t, unsigned int id,
 			   struct msr_entry *e)
 {
-	if (id == MSRENT_IA32_CR_PAT)
+	if (id == MSRENT_IA32_CR_PAT_SEED)
 		e->reset = BOGUS_PAT;
 }
 
@@ -634,7 +634,7 @@ const struct lie lies[] = {
 		.name = "pat-unlisted", .level = LIE_TABLE,
 		.fakes = "KVM_GET_MSR_INDEX_LIST without CR_PAT",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_SAVE_LIST,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_SAVE_LIST,
 		.detail = "KVM_GET_MSR_INDEX_LIST: wanted listed (KVM supports "
 			  "NONE), got not listed",
 		.hooks.adjust_host = unlist_pat,
@@ -665,7 +665,7 @@ const struct lie lies[] = {
 		.name = "pat-exit-unhandled", .level = LIE_KVM,
 		.fakes = "KVM exits to userspace for RDMSR(CR_PAT)",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RUN,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RUN,
 		.detail = "KVM_EXIT_X86_RDMSR (29) MSR 0x277 with no handler",
 		.hooks.vm_created = pat_exit_unhandled,
 	},
@@ -673,7 +673,7 @@ const struct lie lies[] = {
 		.name = "pat-reset-forgotten", .level = LIE_KVM,
 		.fakes = "first RDMSR(CR_PAT) returns a wrong reset value",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_RESET,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_RESET,
 		.detail = "RDMSR(0x277): wanted 0x0007040600070406, "
 			  "got 0x0606060606060606",
 		.hooks.msr_exit = pat_reset_forgotten,
@@ -682,7 +682,7 @@ const struct lie lies[] = {
 		.name = "pat-read-denied", .level = LIE_KVM,
 		.fakes = "KVM's filter: RDMSR(CR_PAT) raises #GP",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_RESET,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_RESET,
 		/* Every guest read of CR_PAT faults. */
 		.also = C(RDMSR_WRITE) | C(RDMSR_HOST_RESET),
 		.detail = "RDMSR(0x277): wanted 0x0007040600070406, got #GP",
@@ -692,7 +692,7 @@ const struct lie lies[] = {
 		.name = "pat-write-denied", .level = LIE_KVM,
 		.fakes = "KVM's filter: WRMSR(CR_PAT) raises #GP",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_WRMSR,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_WRMSR,
 		/* The value never arrives: neither side reads it back. */
 		.also = C(RDMSR_WRITE) | C(HOST_GET),
 		.detail = "WRMSR(0x277, 0x0000000007070707): wanted no fault, "
@@ -714,7 +714,7 @@ const struct lie lies[] = {
 		.name = "pat-write-swallowed", .level = LIE_KVM,
 		.fakes = "WRMSR(CR_PAT) succeeds and changes nothing",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_WRITE,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_WRITE,
 		.also = C(HOST_GET),
 		.detail = "RDMSR(0x277): wanted 0x0000000007070707, "
 			  "got 0x0007040600070406",
@@ -724,7 +724,7 @@ const struct lie lies[] = {
 		.name = "pat-write-buffered", .level = LIE_KVM,
 		.fakes = "the guest's WRMSR(CR_PAT) never reaches KVM_GET_MSRS",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_HOST_GET,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_HOST_GET,
 		.detail = "KVM_GET_MSRS(0x277): wanted 0x0000000007070707, "
 			  "got 0x0007040600070406",
 		.hooks.msr_exit = pat_write_buffered,
@@ -733,7 +733,7 @@ const struct lie lies[] = {
 		.name = "pat-set-fails", .level = LIE_IOCTL,
 		.fakes = "the host's CR_PAT write works but reports EINVAL",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_HOST_SET,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_HOST_SET,
 		.detail = "KVM_SET_MSRS(0x277, 0x0007040600070406): wanted "
 			  "success, got EINVAL",
 		.hooks.host_access = pat_set_fails,
@@ -742,7 +742,7 @@ const struct lie lies[] = {
 		.name = "pat-get-stale", .level = LIE_IOCTL,
 		.fakes = "KVM_GET_MSRS(CR_PAT) ignores the host's write",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_HOST_GET_RESET,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_HOST_GET_RESET,
 		.detail = "KVM_GET_MSRS(0x277): wanted 0x0007040600070406, "
 			  "got 0x0000000007070707",
 		.hooks.host_access = pat_get_stale,
@@ -751,7 +751,7 @@ const struct lie lies[] = {
 		.name = "pat-reg-truncated", .level = LIE_IOCTL,
 		.fakes = "KVM_GET_ONE_REG(CR_PAT) returns bits 31:0 only",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_HOST_GET_REG,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_HOST_GET_REG,
 		.detail = "KVM_GET_ONE_REG(MSR 0x277): wanted "
 			  "0x0007040600070406, got 0x0000000000070406",
 		.hooks.host_access = pat_reg_truncated,
@@ -760,7 +760,7 @@ const struct lie lies[] = {
 		.name = "pat-guest-copy-stale", .level = LIE_KVM,
 		.fakes = "the guest does not see the host's CR_PAT write",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_HOST_RESET,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_HOST_RESET,
 		.detail = "RDMSR(0x277): wanted 0x0007040600070406, "
 			  "got 0x0000000007070707",
 		.hooks.msr_exit = pat_guest_copy_stale,
@@ -778,7 +778,7 @@ const struct lie lies[] = {
 		.name = "guest-result-corrupted", .level = LIE_GUEST_MEM,
 		.fakes = "the guest's observation of CR_PAT is overwritten",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_RESET,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_RESET,
 		/* Both reads of the reset value come back wrong. */
 		.also = C(RDMSR_HOST_RESET),
 		.detail = "RDMSR(0x277): wanted 0x0007040600070406, "
@@ -789,7 +789,7 @@ const struct lie lies[] = {
 		.name = "guest-plan-corrupted", .level = LIE_GUEST_MEM,
 		.fakes = "the guest's plan has another CR_PAT write value",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RUN,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RUN,
 		.detail = "the guest's copy of plan slot",
 		.hooks.plan_written = pat_plan_corrupted,
 	},
@@ -797,7 +797,7 @@ const struct lie lies[] = {
 		.name = "host-table-pat-reset", .level = LIE_TABLE,
 		.fakes = "the host's registry copy has a wrong CR_PAT reset",
 		.world = &passthrough, .select = sel_passthrough,
-		.entry = MSRENT_IA32_CR_PAT, .check = CHECK_RDMSR_RESET,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_RESET,
 		/*
 		 * The host alone judges: it wants its (wrong) reset value
 		 * from the guest's first read, and then writes that value
