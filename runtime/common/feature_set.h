@@ -74,4 +74,14 @@ static inline struct feature_set fs_minus(struct feature_set a,
 	return a;
 }
 
+static inline struct feature_set fs_and(struct feature_set a,
+					struct feature_set b)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(a.w) / sizeof(a.w[0]); i++)
+		a.w[i] &= b.w[i];
+	return a;
+}
+
 #endif

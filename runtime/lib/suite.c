@@ -919,7 +919,7 @@ static void describe_host(struct suite *s)
 	report_note(s->report, "registry features KVM supports: %s; lacks: %s",
 		    have, lack);
 	feature_names(s->opts->pretend, have, sizeof(have));
-	if (have[0])
+	if (!fs_equal(s->opts->pretend, (struct feature_set){ { 0 } }))
 		report_note(s->report, "pretending (--pretend-cpuid) that KVM "
 			    "supports: %s", have);
 }

@@ -177,15 +177,24 @@ def parse(text: str) -> Dump:
     return Dump(preamble, blocks)
 
 
-def _chunks(text: str) -> list[tuple[str, list[str]]]:
-    """(title, lines): the preamble, then one chunk per scenario."""
-    out: list[tuple[str, list[str]]] = [("(preamble)", [])]
-    for line in text.splitlines():
-        if line.startswith("scenario "):
-            out.append((line, []))
-        else:
-            out[-1][1].append(line)
+def _chunks(text: str) -> dict[str, str]:
+    """{title: body}: the preamble, then one chunk per scenario, in order."""
+    parts = text.split("\nscenario ")
+    out = {"(preamble)": parts[0]}
+    for part in parts[1:]:
+        title, _, body = part.partition("\n")
+        out["scenario " + title] = body
     return out
+
+
+_LAST: list[tuple[str, dict[str, str]]] = []
+
+
+def _chunks_cached(text: str) -> dict[str, str]:
+    """_chunks of the text compared last time too (spec.py's, per mutant)."""
+    if not _LAST or _LAST[0][0] is not text:
+        _LAST[:] = [(text, _chunks(text))]
+    return _LAST[0][1]
 
 
 def compare(got: str, want: str, got_name: str, want_name: str,
@@ -197,9 +206,8 @@ def compare(got: str, want: str, got_name: str, want_name: str,
     """
     if got == want:
         return 0, ""
-    g, w = dict(_chunks(got)), dict(_chunks(want))
-    titles = [t for t, _ in _chunks(want)]
-    titles += [t for t, _ in _chunks(got) if t not in w]
+    g, w = _chunks(got), _chunks_cached(want)
+    titles = list(w) + [t for t in g if t not in w]
     bad = [t for t in titles if g.get(t) != w.get(t)]
     # Show the scenarios a real KVM can produce first.
     bad.sort(key=lambda t: t.endswith(" realistic=0"))
@@ -210,7 +218,8 @@ def compare(got: str, want: str, got_name: str, want_name: str,
         elif t not in w:
             report.append(f"{t}\n  not in {want_name}")
         else:
-            diff = difflib.unified_diff(w[t], g[t], want_name, got_name, lineterm="", n=1)
+            diff = difflib.unified_diff(w[t].splitlines(), g[t].splitlines(), want_name,
+                                        got_name, lineterm="", n=1)
             report.append(t + "\n" + "\n".join("  " + d for d in diff))
     if len(bad) > limit:
         report.append(f"... and {len(bad) - limit} more differing scenarios")

@@ -237,35 +237,61 @@ def msr_blocks(d: Dump, ignore_msrs: bool | None = None) -> list[Block]:
     return [b for b in d.select(ignore_msrs=ignore_msrs) if "path" in b.attrs()]
 
 
-@scenario
-def ignore_msrs_unsupported_checks_skipped(d: Dump) -> None:
-    for b in msr_blocks(d, ignore_msrs=True):
-        if b.attrs()["path"] == "unsupported":
-            expect_steps([b], "main", [
-                S("SKIP", "rdmsr-gp", skip="SKIP_IGNORE_MSRS"),
-                S("SKIP", "wrmsr-gp", skip="SKIP_IGNORE_MSRS"),
-            ])
+# The entries transcribed from upstream msrs_test (the seed), by entry name.
+SEED = ("IA32_MISC_ENABLE", "IA32_CR_PAT/seed", *TSC_AUX, "IA32_SYSENTER_CS",
+        "IA32_SYSENTER_ESP", "IA32_SYSENTER_EIP", "FS_BASE", "GS_BASE", "KERNEL_GS_BASE",
+        "LSTAR", "CSTAR", "SYSCALL_MASK", *CET,
+        *(f"IA32_PL{n}_SSP/{label}" for n in range(4) for label in ("alignment", "canonical")))
 
 
 @scenario
-def ignore_msrs_reserved_checks_skipped(d: Dump) -> None:
-    seen = 0
-    for b in msr_blocks(d, ignore_msrs=True):
-        after = [s for s in b.steps("after") if s.check not in (
-            "rdmsr-host-reset", "canonical-48", "canonical-57")]
-        want = [S("SKIP", "wrmsr-reserved-gp", skip="SKIP_IGNORE_MSRS", reserved=i)
-                for i in range(len(b.reserved()))]
-        expect(after == want, b, "reserved values not all skipped: "
-               + "; ".join(s.short() for s in after))
-        seen += len(want)
-    expect(seen > 0, None, "no reserved value seen")
+def ignore_msrs_answers_unsupported_class(d: Dump) -> None:
+    # KVM_WALL_CLOCK fails as "unsupported" without KVM_CLOCKSOURCE: with
+    # ignore_msrs KVM reads it as 0 and drops writes.
+    for b in d.select(entry="KVM_WALL_CLOCK", vcpu=set(), ignore_msrs=True):
+        expect_steps([b], "main", [
+            S("RDMSR", "rdmsr-ignored", want=0),
+            S("WRMSR", "wrmsr-ignored", value=0x80000),
+        ])
 
 
 @scenario
-def ignore_msrs_supported_path_unchanged(d: Dump) -> None:
+def ignore_msrs_never_answers_invalid_class(d: Dump) -> None:
+    # TSC_AUX without RDTSCP and RDPID is "invalid": #GP even with ignore_msrs.
+    for b in d.select(entry=TSC_AUX, vcpu=set(), ignore_msrs=True):
+        expect_steps([b], "main", [
+            S("RDMSR", "rdmsr-gp", fault=GP),
+            S("WRMSR", "wrmsr-gp", fault=GP, restore=1, value=0x1234_5678),
+        ])
+
+
+@scenario
+def ignore_msrs_keeps_invalid_reserved_gp(d: Dump) -> None:
+    # APICBASE's reserved values are "invalid": #GP with or without ignore_msrs.
+    for ignore in (False, True):
+        for b in d.select(entry="IA32_APICBASE", vcpu={"X2APIC", "NONE"}, ignore_msrs=ignore):
+            after = [st for st in b.steps("after") if st.check == "wrmsr-reserved-gp"]
+            want = [S("WRMSR", "wrmsr-reserved-gp", fault=GP, restore=1, reserved=i, value=v)
+                    for i, v in enumerate((0xfee0_0901, 0xfee0_0400, 0xfff0_0000_fee0_0eff))]
+            expect(after == want, b, "APICBASE reserved values: "
+                   + "; ".join(st.short() for st in after))
+
+
+@scenario
+def ignore_msrs_answers_read_only_stub_write(d: Dump) -> None:
+    # A write to the read-0 stub P5_MC_ADDR is "unsupported": #GP, or dropped
+    # with ignore_msrs.
+    for ignore, write in ((False, S("WRMSR", "wrmsr-ro-gp", fault=GP, restore=1)),
+                          (True, S("WRMSR", "wrmsr-ignored"))):
+        expect_steps(d.select(entry="P5_MC_ADDR", vcpu={"NONE"}, ignore_msrs=ignore), "main",
+                     [S("RDMSR", "rdmsr-reset", want=0), write])
+
+
+@scenario
+def ignore_msrs_seed_supported_path_unchanged(d: Dump) -> None:
     plain = {(b.entry, b.vendor, b.host, b.la57, b.vm, b.kvm, b.vcpu, b.pass_): b
              for b in msr_blocks(d, ignore_msrs=False)}
-    for b in msr_blocks(d, ignore_msrs=True):
+    for b in d.select(entry=SEED, ignore_msrs=True):
         if b.attrs()["path"] != "supported":
             continue
         twin = plain[(b.entry, b.vendor, b.host, b.la57, b.vm, b.kvm, b.vcpu, b.pass_)]
@@ -329,7 +355,7 @@ def kvm_reg_not_in_msr_pass(d: Dump) -> None:
 
 @scenario
 def save_list_any_feature_supported_by_kvm(d: Dump) -> None:
-    for b in msr_blocks(d):
+    for b in d.select(entry=SEED):
         a = b.attrs()
         if b.entry.split("/")[0] in ("FS_BASE", "GS_BASE"):
             expect(a["save_list"] == "exempt", b, "FS/GS_BASE are not exempt")
@@ -358,7 +384,7 @@ def host_checks_need_primary_supported_by_kvm(d: Dump) -> None:
 def host_steps_write_reset_back(d: Dump) -> None:
     reset = 0x0007_0406_0007_0406
     write = 0x0707_0707
-    for b in d.select(entry="IA32_CR_PAT", vcpu={"NONE"}, kvm={"NONE"}):
+    for b in d.select(entry="IA32_CR_PAT/seed", vcpu={"NONE"}, kvm={"NONE"}):
         main = [S("HOST_GET", "host-get", want=write),
                 S("HOST_SET", "host-set", value=reset),
                 S("HOST_GET", "host-get-reset", want=reset)]
@@ -376,10 +402,11 @@ def host_steps_write_reset_back(d: Dump) -> None:
 def kvm_lacks_primary_host_wrote_nothing(d: Dump) -> None:
     # Not realistic (KVM builds vCPUs from its supported CPUID), but the
     # rules must not expect the host's write that never happened.
-    for b in d.select(entry="TSC_AUX/rdpid", vcpu={"RDPID"}, kvm=set(), ignore_msrs=True):
+    for b in d.select(entry="TSC_AUX/rdpid", vendor=INTEL_LIKE, vcpu={"RDPID"}, kvm=set()):
         expect_steps([b], "after", [
             S("SKIP", "rdmsr-host-reset", skip="SKIP_HOST_DID_NOT_WRITE"),
-            S("SKIP", "wrmsr-reserved-gp", skip="SKIP_IGNORE_MSRS", reserved=0),
+            S("WRMSR", "wrmsr-reserved-gp", fault=GP, restore=1, reserved=0,
+              value=TSC_AUX_RSVD),
         ])
 
 

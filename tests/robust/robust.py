@@ -18,8 +18,8 @@ import time
 SKIP = 77
 # Entries that pass cleanly on every host of this kind, around the one the
 # guest is told to break.
-NEIGHBOURS = ["IA32_SYSENTER_CS", "IA32_CR_PAT", "LSTAR"]
-VICTIM = "IA32_CR_PAT"
+NEIGHBOURS = ["IA32_SYSENTER_CS", "IA32_CR_PAT/seed", "LSTAR"]
+VICTIM = "IA32_CR_PAT/seed"
 
 
 class Failure(Exception):
@@ -125,12 +125,12 @@ def test_no_one_reg(m):
 def test_verbose(m):
     """-v shows every check with its operation, and what the guest says."""
     need_kvm()
-    rc, out, err = run(m, "-v", "IA32_CR_PAT")
+    rc, out, err = run(m, "-v", VICTIM)
     expect(rc == 0, f"exit {rc}, want 0", out, err)
     for v in range(3):
         expect(f"guest vcpu{v}: CPUID vendor" in out,
                f"no guest printf from vcpu{v}", out, err)
-    expect(re.search(r"^ok +IA32_CR_PAT \(0x277\) vcpu2 one-reg: "
+    expect(re.search(r"^ok +IA32_CR_PAT/seed \(0x277\) vcpu2 one-reg: "
                      r"rdmsr-host-reset: RDMSR\(0x277\): wanted "
                      r"0x0007040600070406, got 0x0007040600070406$", out,
                      re.M), "passing checks not shown", out, err)
@@ -157,7 +157,9 @@ def guest_fault(m, kind, bound_s, extra=()):
                        *NEIGHBOURS)
     elapsed = time.monotonic() - start
     expect(rc == 1, f"exit {rc}, want 1", out, err)
-    failed = [l for l in out.splitlines() if l.startswith("not ok")]
+    # Known deviations (TAP "# TODO") are expected failures, not these.
+    failed = [l for l in out.splitlines()
+              if l.startswith("not ok") and "# TODO" not in l]
     expect(len(failed) == 2, f"{len(failed)} failures, want 2", out, err)
     for line, p in zip(failed, ("msrs", "one-reg")):
         expect(f"- {VICTIM} (0x277) vcpu1 {p}: run: " in line,

@@ -617,13 +617,13 @@ static bool ssp_absent_writable(struct teeth *t, struct host_access *a)
 /* The table.                                                           */
 
 static const char *const sel_passthrough[] = {
-	"IA32_CR_PAT", "LSTAR", "SYSCALL_MASK", "IA32_PL0_SSP/canonical", NULL,
+	"IA32_CR_PAT/seed", "LSTAR", "SYSCALL_MASK", "IA32_PL0_SSP/canonical", NULL,
 };
 static const char *const sel_tsc_aux[] = {
-	"TSC_AUX/rdtscp", "IA32_CR_PAT", NULL,
+	"TSC_AUX/rdtscp", "IA32_CR_PAT/seed", NULL,
 };
 static const char *const sel_ssp[] = {
-	"GUEST_SSP", "IA32_CR_PAT", NULL,
+	"GUEST_SSP", "IA32_CR_PAT/seed", NULL,
 };
 
 #define C(x) CHECK_BIT(CHECK_##x)

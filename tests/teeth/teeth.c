@@ -29,6 +29,12 @@
 
 static const char *device;
 static bool verbose;
+/*
+ * Features this KVM does not let a vCPU lose (kvm_pvm forces some CPUID
+ * bits on KVM_SET_CPUID2): the pinned CPUID keeps them, so a baseline is
+ * clean on such a KVM too (the suite's cpuid-kept check reports them).
+ */
+static struct feature_set sticky;
 static unsigned int points;
 static bool all_ok = true;
 static char diag[8192];
@@ -86,7 +92,10 @@ static void pin_host(struct kvm_host *h)
 	}
 }
 
-/* Every vCPU: the AMD vendor string, and only the kept features. */
+/*
+ * Every vCPU: the AMD vendor string, and only the kept features (and the
+ * ones this KVM keeps anyway).
+ */
 static void pin_cpuid(struct kvm_cpuid2 *cpuid)
 {
 	struct kvm_cpuid_entry2 *leaf0 = cpuid_find(cpuid, 0, 0);
@@ -96,7 +105,9 @@ static void pin_cpuid(struct kvm_cpuid2 *cpuid)
 	memcpy(&leaf0->ebx, "Auth", 4);
 	memcpy(&leaf0->edx, "enti", 4);
 	memcpy(&leaf0->ecx, "cAMD", 4);
-	cpuid2_clear_features(cpuid, rules_cleared_features());
+	cpuid2_clear_features(cpuid, fs_minus(rules_cleared_features(), sticky));
+	/* The suite's featureless vCPUs cleared them too: KVM keeps them. */
+	cpuid2_set_features(cpuid, sticky);
 }
 
 /* ------------------------------------------------------------------ */
@@ -543,6 +554,22 @@ static bool lie_wanted(const struct lie *l, char **names, int nr_names)
 }
 
 /* Can KVM here be made to lie?  false and why if not. */
+/* The cleared features a vCPU still has after KVM_SET_CPUID2. */
+static struct feature_set probe_sticky(struct kvm_host *h)
+{
+	struct kvm_cpuid2 *c = cpuid_dup(h->supported_cpuid), *applied;
+	struct kvm_vm *vm = vm_create(h);
+	struct feature_set kept;
+
+	cpuid2_clear_features(c, rules_cleared_features());
+	applied = vcpu_get_cpuid(vm_add_vcpu(vm, c));
+	kept = cpuid2_features(applied);
+	free(applied);
+	free(c);
+	kvm_vm_free(vm);
+	return fs_and(kept, rules_cleared_features());
+}
+
 static enum kvm_open_status probe_host(char *why, size_t len)
 {
 	static const enum kvm_cap_id needed[] = {
@@ -563,6 +590,8 @@ static enum kvm_open_status probe_host(char *why, size_t len)
 		st = KVM_OPEN_SKIP;
 		break;
 	}
+	if (st == KVM_OPEN_OK)
+		sticky = probe_sticky(&h);
 	kvm_host_close(&h);
 	return st;
 }
