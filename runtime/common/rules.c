@@ -28,6 +28,46 @@ bool rules_quirk_applies(const struct msr_quirk *q, const struct rules_ctx *c)
 	       (!q->host_vendors || (q->host_vendors & VENDOR_BIT(c->host_vendor)));
 }
 
+bool rules_guest_reads(const struct rules_ctx *c)
+{
+	return !c->use_one_reg;
+}
+
+bool rules_guest_probes(const struct rules_ctx *c)
+{
+	return !c->use_one_reg && !c->twin;
+}
+
+bool rules_host_probes(const struct rules_ctx *c)
+{
+	return !c->twin;
+}
+
+struct feature_set rules_relevant_features(const struct msr_entry *e)
+{
+	struct feature_set m = { { 0 } };
+	unsigned int f;
+
+	for (f = 0; f < e->nr_features; f++)
+		fs_add(&m, e->features[f]);
+	for (f = 0; f < NR_FEATURES && e->kind == MSR_KIND_MSR; f++) {
+		if (msr_features[f].source != SOURCE_CPUID &&
+		    rules_gate_msr(&msr_features[f]) == e->index)
+			fs_add(&m, f);
+	}
+	return m;
+}
+
+bool rules_same_config(const struct msr_entry *e, const struct rules_ctx *a,
+		       const struct rules_ctx *b)
+{
+	struct feature_set rel = rules_relevant_features(e);
+
+	return fs_equal(fs_and(a->vcpu, rel), fs_and(b->vcpu, rel)) &&
+	       (!e->nr_quirks || a->vendor == b->vendor) &&
+	       (!e->has_reset_bsp || a->bsp == b->bsp);
+}
+
 bool rules_host_is_svm(const struct rules_ctx *c)
 {
 	return c->host_vendor == VENDOR_AMD || c->host_vendor == VENDOR_HYGON;

@@ -69,8 +69,12 @@ struct rules_ctx {
 	/* KVM's value of a feature MSR (system fd), for entries that are. */
 	uint64_t feature_value;
 	bool ignore_msrs;	/* kvm.ignore_msrs */
-	bool has_one_reg;	/* KVM_CAP_ONE_REG */
 	bool use_one_reg;	/* this pass writes through ONE_REG */
+	/*
+	 * An earlier vCPU of the suite has this one's configuration, as far
+	 * as the entry can tell (rules_same_config).
+	 */
+	bool twin;
 	/*
 	 * Registry features the vCPU has, whatever their source (its CPUID,
 	 * its MCG_CAP, another MSR); a PV bit counts as present when the vCPU
@@ -109,6 +113,36 @@ bool rules_has_secondary(const struct msr_entry *e, struct feature_set m);
 bool rules_has_any(const struct msr_entry *e, struct feature_set m);
 
 /* The guest takes the supported path iff its CPUID has the primary feature. */
+/*
+ * Where the guest's own checks run.  What a guest access does depends on
+ * the vCPU's configuration, not on how the host later reads or writes the
+ * MSR, so: the msrs pass runs them all; the one-reg pass (about the host's
+ * side through ONE_REG) has the guest only write the value the host then
+ * reads and read back the host's write; a twin vCPU (the configuration of
+ * an earlier one) repeats the reads and writes, since each vCPU's state
+ * must survive the others' runs, but not the probes its twin made: reserved
+ * values, canonical widths, the sweep, the #GP of an absent MSR.  The same
+ * holds for the host: a twin's host reads and writes the state (the guest's
+ * value, the reset value), but makes none of the host's probes (ONE_REG
+ * reads, accesses that must fail, accesses to an absent MSR, writes before
+ * the first run).
+ */
+bool rules_guest_reads(const struct rules_ctx *c);
+bool rules_guest_probes(const struct rules_ctx *c);
+bool rules_host_probes(const struct rules_ctx *c);
+/*
+ * The features that decide an entry's checks: its own and those whose
+ * gate bit lives in its MSR (PLATFORM_INFO.31 for CPUID_FAULT).
+ */
+struct feature_set rules_relevant_features(const struct msr_entry *e);
+/*
+ * Two vCPUs decide the same for the entry: the same relevant features,
+ * the same vendor if a quirk could tell, the same BSP-ness if its reset
+ * value depends on it.
+ */
+bool rules_same_config(const struct msr_entry *e, const struct rules_ctx *a,
+		       const struct rules_ctx *b);
+
 bool rules_supported_path(const struct msr_entry *e,
 			  const struct rules_ctx *c);
 /* The reserved value i must #GP (else it is written truncated). */

@@ -169,6 +169,25 @@ static void read_host_reset(struct plan_ctx *p)
 			 SKIP_HOST_DID_NOT_WRITE, -1);
 }
 
+/*
+ * The supported path of a writable MSR: the reset value, the write, its
+ * read-back; in the one-reg pass only the write (the host reads it).
+ */
+static void write_and_read(struct plan_ctx *p)
+{
+	const struct msr_entry *e = p->e;
+	const struct rules_ctx *c = p->c;
+	bool reads = rules_guest_reads(c);
+
+	if (reads)
+		add_rdmsr(p, STAGE_MAIN, CHECK_RDMSR_RESET, rules_reset(e, c),
+			  0, -1);
+	add_wrmsr(p, STAGE_MAIN, CHECK_WRMSR, e->write, 0, -1);
+	if (reads)
+		add_rdmsr(p, STAGE_MAIN, CHECK_RDMSR_WRITE,
+			  rules_readback(e, c, e->write), 0, -1);
+}
+
 void plan_rw(struct plan_ctx *p)
 {
 	const struct msr_entry *e = p->e;
@@ -177,14 +196,10 @@ void plan_rw(struct plan_ctx *p)
 
 	if (p->pass_scope)
 		return;
-	if (rules_supported_path(e, c)) {
-		add_rdmsr(p, st, CHECK_RDMSR_RESET, rules_reset(e, c), 0, -1);
-		add_wrmsr(p, st, CHECK_WRMSR, e->write, 0, -1);
-		add_rdmsr(p, st, CHECK_RDMSR_WRITE,
-			  rules_readback(e, c, e->write), 0, -1);
-	} else {
+	if (rules_supported_path(e, c))
+		write_and_read(p);
+	else if (rules_guest_probes(c))
 		rw_unsupported(p, st);
-	}
 	read_host_reset(p);
 }
 
@@ -197,14 +212,18 @@ void plan_read_only(struct plan_ctx *p)
 	if (p->pass_scope)
 		return;
 	if (!rules_supported_path(e, c)) {
-		rw_unsupported(p, STAGE_MAIN);
+		if (rules_guest_probes(c))
+			rw_unsupported(p, STAGE_MAIN);
 		return;
 	}
-	add_rdmsr(p, STAGE_MAIN, CHECK_RDMSR_RESET, rules_reset(e, c), 0, -1);
-	add_wrmsr_gp(p, STAGE_MAIN, CHECK_WRMSR_RO_GP, e->write,
-		     e->reserved_failure, -1);
+	if (rules_guest_reads(c))
+		add_rdmsr(p, STAGE_MAIN, CHECK_RDMSR_RESET, rules_reset(e, c),
+			  0, -1);
+	if (rules_guest_probes(c))
+		add_wrmsr_gp(p, STAGE_MAIN, CHECK_WRMSR_RO_GP, e->write,
+			     e->reserved_failure, -1);
 	read_host_reset(p);
-	if (!rules_host_checks_apply(e, c))
+	if (!rules_host_checks_apply(e, c) || !rules_host_probes(c))
 		return;
 	/* Read-only to the guest; the host may set it before the first run. */
 	s = step(OP_HOST_SET, CHECK_HOST_SET_PRE);
@@ -219,16 +238,18 @@ void plan_write_only(struct plan_ctx *p)
 	const struct rules_ctx *c = p->c;
 	const enum stage st = STAGE_MAIN;
 
-	if (p->pass_scope)
+	if (p->pass_scope || !rules_guest_reads(c))
 		return;
 	if (!rules_supported_path(e, c)) {
-		rw_unsupported(p, st);
+		if (rules_guest_probes(c))
+			rw_unsupported(p, st);
 		return;
 	}
 	/* KVM has no read handler: an unknown-MSR ([U]) read. */
-	if (gp_fate(c, FAILURE_UNSUPPORTED) == GP_IGNORED)
+	if (rules_guest_probes(c) &&
+	    gp_fate(c, FAILURE_UNSUPPORTED) == GP_IGNORED)
 		add_rdmsr(p, st, CHECK_RDMSR_IGNORED, 0, 0, -1);
-	else
+	else if (rules_guest_probes(c))
 		add_rdmsr(p, st, CHECK_RDMSR_WO_GP, 0, GP_VECTOR, -1);
 	add_wrmsr(p, st, CHECK_WRMSR_ZERO, 0, 0, -1);
 	add_wrmsr(p, st, CHECK_WRMSR, e->write, 0, -1);
@@ -243,15 +264,13 @@ void plan_vm_scope(struct plan_ctx *p)
 	if (p->pass_scope)
 		return;
 	if (!rules_supported_path(e, c)) {
-		rw_unsupported(p, st);
+		if (rules_guest_probes(c))
+			rw_unsupported(p, st);
 		return;
 	}
 	if (p->vm_first) {
-		add_rdmsr(p, st, CHECK_RDMSR_RESET, rules_reset(e, c), 0, -1);
-		add_wrmsr(p, st, CHECK_WRMSR, e->write, 0, -1);
-		add_rdmsr(p, st, CHECK_RDMSR_WRITE,
-			  rules_readback(e, c, e->write), 0, -1);
-	} else {
+		write_and_read(p);
+	} else if (rules_guest_reads(c)) {
 		/* Another vCPU ran first and wrote it: one value per VM. */
 		add_rdmsr(p, st, CHECK_RDMSR_VM_SCOPE,
 			  rules_readback(e, c, e->write), 0, -1);
@@ -268,7 +287,7 @@ static void host_unsupported(struct plan_ctx *p, enum stage st)
 	bool u = rules_host_absent(e, p->c) == ABSENT_ZERO;
 	struct step s;
 
-	if (st != STAGE_MAIN_HOST)
+	if (st != STAGE_MAIN_HOST || !rules_host_probes(p->c))
 		return;
 	s = step(OP_HOST_GET, CHECK_HOST_GET_UNSUP);
 	s.want = 0;
@@ -282,6 +301,15 @@ static void host_unsupported(struct plan_ctx *p, enum stage st)
 	s.value = e->write ? e->write : 1;
 	s.want_fault = -1;
 	add(p, st, &s);
+}
+
+/*
+ * The host stage that leaves the reset value behind: the one-reg pass has
+ * no guest probes after the host's write, so its round trip is made once.
+ */
+static enum stage last_host_stage(const struct rules_ctx *c)
+{
+	return c->use_one_reg ? STAGE_MAIN_HOST : STAGE_AFTER_HOST;
 }
 
 /* The host's checks after a guest stage that left guest_val. */
@@ -309,7 +337,10 @@ static void host_steps(struct plan_ctx *p, enum stage st, uint64_t guest_val)
 	 * One value per VM: the others still read it, so only the last vCPU's
 	 * last host stage writes the reset value back.
 	 */
-	if (vm_scope && !(p->vm_last && st == STAGE_AFTER_HOST))
+	if (vm_scope && !(p->vm_last && st == last_host_stage(c)))
+		return;
+	/* A write that must fail changes no state: a probe. */
+	if (e->host_write == HOST_WRITE_FAILS && !rules_host_probes(c))
 		return;
 	s = step(OP_HOST_SET, CHECK_HOST_SET);
 	s.value = rules_reset(e, c);
@@ -318,7 +349,8 @@ static void host_steps(struct plan_ctx *p, enum stage st, uint64_t guest_val)
 	s = step(OP_HOST_GET, CHECK_HOST_GET_RESET);
 	s.want = rules_reset(e, c);
 	add(p, st, &s);
-	if (c->has_one_reg) {
+	/* ONE_REG reads what KVM_GET_MSRS read: the one-reg pass checks. */
+	if (c->use_one_reg && rules_host_probes(c)) {
 		s = step(OP_HOST_GET_REG, CHECK_HOST_GET_REG);
 		s.want = rules_reset(e, c);
 		add(p, st, &s);
@@ -338,7 +370,8 @@ void plan_host_roundtrip(struct plan_ctx *p)
 	if (e->scope == SCOPE_VM && rules_supported_path(e, c))
 		main = after = rules_readback(e, c, e->write);
 	host_steps(p, STAGE_MAIN_HOST, main);
-	host_steps(p, STAGE_AFTER_HOST, after);
+	if (last_host_stage(c) == STAGE_AFTER_HOST)
+		host_steps(p, STAGE_AFTER_HOST, after);
 }
 
 void plan_reserved(struct plan_ctx *p)
@@ -351,7 +384,7 @@ void plan_reserved(struct plan_ctx *p)
 							   e->failure;
 	unsigned int i;
 
-	if (p->pass_scope)
+	if (p->pass_scope || !rules_guest_probes(c))
 		return;
 	for (i = 0; i < e->nr_reserved; i++) {
 		uint64_t val = e->reserved[i].value;
@@ -390,7 +423,8 @@ void plan_canonical(struct plan_ctx *p)
 	const struct msr_entry *e = p->e;
 	const struct rules_ctx *c = p->c;
 
-	if (p->pass_scope || !rules_supported_path(e, c))
+	if (p->pass_scope || !rules_supported_path(e, c) ||
+	    !rules_guest_probes(c))
 		return;
 	probe_accepted(p, CHECK_CANONICAL_48, MSR_CANONICAL_48);
 	/*
@@ -411,14 +445,9 @@ void plan_sweep(struct plan_ctx *p)
 	enum gp_fate fate = gp_fate(c, e->reserved_failure);
 	unsigned int bit;
 
-	if (p->pass_scope || !rules_supported_path(e, c))
+	if (p->pass_scope || !rules_supported_path(e, c) ||
+	    !rules_guest_probes(c))
 		return;
-	/* The bits do not depend on how the host writes: one pass sweeps. */
-	if (c->use_one_reg) {
-		add_skip(p, STAGE_AFTER, CHECK_SWEEP_ACCEPTED, SKIP_SWEEP_ONCE,
-			 -1);
-		return;
-	}
 	for (bit = 0; bit < 64; bit++) {
 		uint64_t mask = (uint64_t)1 << bit;
 		uint64_t v = rules_reset(e, c) ^ mask;
@@ -453,7 +482,8 @@ void plan_never(struct plan_ctx *p)
 	if (p->pass_scope)
 		return;
 	/* No vCPU has it, however its CPUID looks. */
-	rw_unsupported(p, STAGE_MAIN);
+	if (rules_guest_probes(p->c))
+		rw_unsupported(p, STAGE_MAIN);
 	host_unsupported(p, STAGE_MAIN_HOST);
 }
 

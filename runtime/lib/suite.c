@@ -341,7 +341,6 @@ static void build_vm(struct suite *s)
 			.la57 = s->host.la57,
 			.bsp = i == 0,
 			.ignore_msrs = s->host.ignore_msrs,
-			.has_one_reg = s->host.caps[CAP_ONE_REG],
 			.use_one_reg = s->pass == PASS_ONE_REG,
 			.vcpu = effective_features(s, vcpu, enforced[i],
 						   gates[i]),
@@ -451,7 +450,6 @@ static void plan_entry(struct suite *s, unsigned int pos, unsigned int id,
 		.host_vendor = s->host.vendor,
 		.la57 = s->host.la57,
 		.ignore_msrs = s->host.ignore_msrs,
-		.has_one_reg = s->host.caps[CAP_ONE_REG],
 		.use_one_reg = s->pass == PASS_ONE_REG,
 		.kvm = s->host.features,
 	};
@@ -469,6 +467,12 @@ static void plan_entry(struct suite *s, unsigned int pos, unsigned int id,
 	if (vcpu >= 0 && !vcpu_relevant(&suite_vcpus[vcpu], p.e))
 		return;
 	ctx.feature_value = s->feature_value[id];
+	/* An earlier vCPU that looks the same to this entry made its probes. */
+	for (v = 0; v < vcpu; v++) {
+		if (vcpu_relevant(&suite_vcpus[v], p.e) &&
+		    rules_same_config(p.e, &s->ctx[v], &ctx))
+			ctx.twin = true;
+	}
 	/* A VM-scoped MSR: the first vCPU that has it writes it. */
 	for (v = 0; v < SUITE_NR_VCPUS; v++) {
 		if (vcpu_relevant(&suite_vcpus[v], p.e) &&

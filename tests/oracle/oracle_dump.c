@@ -70,14 +70,15 @@ static const char *const skip_names[NR_SKIP_REASONS] = {
 
 struct pass {
 	const char *name;
-	bool has_one_reg;
 	bool use_one_reg;
+	bool twin;		/* an earlier vCPU looks the same to the entry */
 };
 
 static const struct pass passes[] = {
 	{ "msrs", false, false },
-	{ "msrs+onereg", true, false },
-	{ "onereg", true, true },
+	{ "msrs-twin", false, true },
+	{ "onereg", true, false },
+	{ "onereg-twin", true, true },
 };
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -325,8 +326,8 @@ static void dump_ctx(unsigned int id, const char *name, enum vendor v,
 				.bsp = bsp > 0,
 				.feature_value = ORACLE_FEATURE_VALUE,
 				.ignore_msrs = ign,
-				.has_one_reg = passes[p].has_one_reg,
 				.use_one_reg = passes[p].use_one_reg,
+				.twin = passes[p].twin,
 				.vcpu = mask_of(e, vcpu),
 				.kvm = mask_of(e, kvm),
 			};

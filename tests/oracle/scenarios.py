@@ -77,7 +77,7 @@ def reserved_gp(value: int, i: int = 0) -> list[Step]:
 def tsc_aux_after(d: Dump, vendors: Iterable[str], vcpu: set[str], want: list[Step]) -> None:
     """TSC_AUX's after-host steps for every TSC_AUX entry, vendor and KVM."""
     for entry in TSC_AUX:
-        for b in d.select(entry=entry, vendor=vendors, vcpu=vcpu, ignore_msrs=False,
+        for b in d.select(pass_="msrs", entry=entry, vendor=vendors, vcpu=vcpu, ignore_msrs=False,
                           realistic=True):
             steps = b.steps("after")
             # The supported path first reads what the host wrote back.
@@ -152,7 +152,7 @@ def seed_fix_other_vendor_one_feature_gp(d: Dump) -> None:
 def sysenter(d: Dump, entry: str, write: int, read_amd: int) -> None:
     """AMD hardware keeps bits 31:0; it holds the MSR only for an AMD guest
     on an AMD host (SVM passes it through); VMX keeps 64 bits."""
-    for b in d.select(entry=entry, vcpu={"NONE"}, realistic=True):
+    for b in d.select(pass_="msrs", entry=entry, vcpu={"NONE"}, realistic=True):
         amd = b.vendor in AMD_LIKE and b.host in AMD_LIKE
         read = read_amd if amd else write
         expect_steps([b], "main", [
@@ -192,7 +192,7 @@ def cet_secondary_only_rdmsr_skipped_wrmsr_gp(d: Dump) -> None:
     for entry in CET:
         primary, secondary = ("IBT", "SHSTK") if entry.endswith("ibt") else ("SHSTK", "IBT")
         write = 0x4 if primary == "IBT" else 0x1
-        blocks = d.select(entry=entry, vcpu={secondary}, ignore_msrs=False)
+        blocks = d.select(pass_="msrs", entry=entry, vcpu={secondary}, ignore_msrs=False)
         for b in blocks:
             expect(b.attrs()["path"] == "unsupported", b, "path is not unsupported")
         expect_steps(blocks, "main", [
@@ -207,7 +207,7 @@ def cet_secondary_only_rdmsr_skipped_wrmsr_gp(d: Dump) -> None:
 @scenario
 def tsc_aux_secondary_only_both_skipped(d: Dump) -> None:
     for entry, secondary in (("TSC_AUX/rdpid", "RDTSCP"), ("TSC_AUX/rdtscp", "RDPID")):
-        blocks = d.select(entry=entry, vcpu={secondary}, ignore_msrs=False)
+        blocks = d.select(pass_="msrs", entry=entry, vcpu={secondary}, ignore_msrs=False)
         expect_steps(blocks, "main", [
             S("SKIP", "rdmsr-gp", skip="SKIP_SECONDARY"),
             S("SKIP", "wrmsr-gp", skip="SKIP_SECONDARY"),
@@ -223,7 +223,7 @@ def unsupported_without_any_feature_both_gp(d: Dump) -> None:
               "TSC_AUX/rdtscp": 0x1234_5678, "IA32_PL0_SSP/alignment": CANONICAL_VAL,
               "LSTAR": CANONICAL_VAL}
     for entry, write in writes.items():
-        for b in d.select(entry=entry, vcpu=set(), ignore_msrs=False):
+        for b in d.select(pass_="msrs", entry=entry, vcpu=set(), ignore_msrs=False):
             expect_steps([b], "main", [
                 S("RDMSR", "rdmsr-gp", fault=GP),
                 S("WRMSR", "wrmsr-gp", fault=GP, restore=1, value=write),
@@ -234,7 +234,7 @@ def unsupported_without_any_feature_both_gp(d: Dump) -> None:
 
 def msr_blocks(d: Dump, ignore_msrs: bool | None = None) -> list[Block]:
     """Every block of an entry of kind msr."""
-    return [b for b in d.select(ignore_msrs=ignore_msrs) if "path" in b.attrs()]
+    return [b for b in d.select(pass_="msrs", ignore_msrs=ignore_msrs) if "path" in b.attrs()]
 
 
 # The entries transcribed from upstream msrs_test (the seed), by entry name.
@@ -248,7 +248,7 @@ SEED = ("IA32_MISC_ENABLE", "IA32_CR_PAT/seed", *TSC_AUX, "IA32_SYSENTER_CS",
 def ignore_msrs_answers_unsupported_class(d: Dump) -> None:
     # KVM_WALL_CLOCK fails as "unsupported" without KVM_CLOCKSOURCE: with
     # ignore_msrs KVM reads it as 0 and drops writes.
-    for b in d.select(entry="KVM_WALL_CLOCK", vcpu=set(), ignore_msrs=True):
+    for b in d.select(pass_="msrs", entry="KVM_WALL_CLOCK", vcpu=set(), ignore_msrs=True):
         expect_steps([b], "main", [
             S("RDMSR", "rdmsr-ignored", want=0),
             S("WRMSR", "wrmsr-ignored", value=0x80000),
@@ -258,7 +258,7 @@ def ignore_msrs_answers_unsupported_class(d: Dump) -> None:
 @scenario
 def ignore_msrs_never_answers_invalid_class(d: Dump) -> None:
     # TSC_AUX without RDTSCP and RDPID is "invalid": #GP even with ignore_msrs.
-    for b in d.select(entry=TSC_AUX, vcpu=set(), ignore_msrs=True):
+    for b in d.select(pass_="msrs", entry=TSC_AUX, vcpu=set(), ignore_msrs=True):
         expect_steps([b], "main", [
             S("RDMSR", "rdmsr-gp", fault=GP),
             S("WRMSR", "wrmsr-gp", fault=GP, restore=1, value=0x1234_5678),
@@ -269,7 +269,7 @@ def ignore_msrs_never_answers_invalid_class(d: Dump) -> None:
 def ignore_msrs_keeps_invalid_reserved_gp(d: Dump) -> None:
     # APICBASE's reserved values are "invalid": #GP with or without ignore_msrs.
     for ignore in (False, True):
-        for b in d.select(entry="IA32_APICBASE", vcpu={"X2APIC", "NONE"}, ignore_msrs=ignore):
+        for b in d.select(pass_="msrs", entry="IA32_APICBASE", vcpu={"X2APIC", "NONE"}, ignore_msrs=ignore):
             after = [st for st in b.steps("after") if st.check == "wrmsr-reserved-gp"]
             want = [S("WRMSR", "wrmsr-reserved-gp", fault=GP, restore=1, reserved=i, value=v)
                     for i, v in enumerate((0xfee0_0901, 0xfee0_0400, 0xfff0_0000_fee0_0eff))]
@@ -283,7 +283,7 @@ def ignore_msrs_answers_read_only_stub_write(d: Dump) -> None:
     # with ignore_msrs.
     for ignore, write in ((False, S("WRMSR", "wrmsr-ro-gp", fault=GP, restore=1)),
                           (True, S("WRMSR", "wrmsr-ignored"))):
-        expect_steps(d.select(entry="P5_MC_ADDR", vcpu={"NONE"}, ignore_msrs=ignore), "main",
+        expect_steps(d.select(pass_="msrs", entry="P5_MC_ADDR", vcpu={"NONE"}, ignore_msrs=ignore), "main",
                      [S("RDMSR", "rdmsr-reset", want=0), write])
 
 
@@ -291,7 +291,7 @@ def ignore_msrs_answers_read_only_stub_write(d: Dump) -> None:
 def ignore_msrs_seed_supported_path_unchanged(d: Dump) -> None:
     plain = {(b.entry, b.vendor, b.host, b.la57, b.vm, b.kvm, b.vcpu, b.pass_): b
              for b in msr_blocks(d, ignore_msrs=False)}
-    for b in d.select(entry=SEED, ignore_msrs=True):
+    for b in d.select(pass_="msrs", entry=SEED, ignore_msrs=True):
         if b.attrs()["path"] != "supported":
             continue
         twin = plain[(b.entry, b.vendor, b.host, b.la57, b.vm, b.kvm, b.vcpu, b.pass_)]
@@ -345,7 +345,7 @@ def kvm_reg_present(d: Dump) -> None:
 
 @scenario
 def kvm_reg_not_in_msr_pass(d: Dump) -> None:
-    for pass_ in ("msrs", "msrs+onereg"):
+    for pass_ in ("msrs", "msrs-twin"):
         expect_steps(d.select(entry="GUEST_SSP", pass_=pass_), "reg", [
             S("SKIP", "reg-list", skip="SKIP_NOT_ONE_REG_PASS"),
         ])
@@ -355,7 +355,7 @@ def kvm_reg_not_in_msr_pass(d: Dump) -> None:
 
 @scenario
 def save_list_any_feature_supported_by_kvm(d: Dump) -> None:
-    for b in d.select(entry=SEED):
+    for b in d.select(pass_="msrs", entry=SEED):
         a = b.attrs()
         if b.entry.split("/")[0] in ("FS_BASE", "GS_BASE"):
             expect(a["save_list"] == "exempt", b, "FS/GS_BASE are not exempt")
@@ -363,7 +363,7 @@ def save_list_any_feature_supported_by_kvm(d: Dump) -> None:
             want = "listed" if b.kvm else "unlisted"
             expect(a["save_list"] == want, b, f"save_list={a['save_list']}, wanted {want}")
     # TSC_AUX is listed with only the secondary feature in KVM.
-    for b in d.select(entry="TSC_AUX/rdpid", kvm={"RDTSCP"}):
+    for b in d.select(pass_="msrs", entry="TSC_AUX/rdpid", kvm={"RDTSCP"}):
         expect(b.attrs()["save_list"] == "listed", b, "TSC_AUX with RDTSCP only not listed")
 
 
@@ -384,25 +384,43 @@ def host_checks_need_primary_supported_by_kvm(d: Dump) -> None:
 def host_steps_write_reset_back(d: Dump) -> None:
     reset = 0x0007_0406_0007_0406
     write = 0x0707_0707
-    for b in d.select(entry="IA32_CR_PAT/seed", vcpu={"NONE"}, kvm={"NONE"}):
-        main = [S("HOST_GET", "host-get", want=write),
-                S("HOST_SET", "host-set", value=reset),
-                S("HOST_GET", "host-get-reset", want=reset)]
-        after = [S("HOST_GET", "host-get", want=reset)] + main[1:]
-        # KVM_GET_ONE_REG of the MSR whenever KVM has ONE_REG.
-        if b.pass_ != "msrs":
-            main.append(S("HOST_GET_REG", "host-get-reg", want=reset))
-            after.append(S("HOST_GET_REG", "host-get-reg", want=reset))
+    main = [S("HOST_GET", "host-get", want=write),
+            S("HOST_SET", "host-set", value=reset),
+            S("HOST_GET", "host-get-reset", want=reset)]
+    for b in d.select(pass_="msrs", entry="IA32_CR_PAT/seed", vcpu={"NONE"}, kvm={"NONE"}):
         expect_steps([b], "main host", main)
-        expect_steps([b], "after host", after)
+        expect_steps([b], "after host", [S("HOST_GET", "host-get", want=reset)] + main[1:])
         expect_steps([b], "after", [S("RDMSR", "rdmsr-host-reset", want=reset)])
+    # The one-reg pass: the guest writes, the host makes one round trip
+    # (ONE_REG write, and a ONE_REG read unless a twin made it), the guest
+    # reads the host's value back; nothing after.
+    for pass_, reg in (("onereg", [S("HOST_GET_REG", "host-get-reg", want=reset)]),
+                       ("onereg-twin", [])):
+        for b in d.select(pass_=pass_, entry="IA32_CR_PAT/seed", vcpu={"NONE"},
+                          kvm={"NONE"}):
+            expect_steps([b], "main", [S("WRMSR", "wrmsr", value=write)])
+            expect_steps([b], "main host", main + reg)
+            expect_steps([b], "after", [S("RDMSR", "rdmsr-host-reset", want=reset)])
+            expect_steps([b], "after host", [])
+
+
+@scenario
+def twin_repeats_reads_not_probes(d: Dump) -> None:
+    # LSTAR on a vCPU configured like an earlier one: the reads and the
+    # write again (its own state), but no reserved value or canonical probe.
+    for b in d.select(pass_="msrs-twin", entry="LSTAR", vcpu={"LM"}, kvm={"LM"},
+                      ignore_msrs=False):
+        expect_steps([b], "main", [S("RDMSR", "rdmsr-reset"),
+                                   S("WRMSR", "wrmsr", value=CANONICAL_VAL),
+                                   S("RDMSR", "rdmsr-write", want=CANONICAL_VAL)])
+        expect_steps([b], "after", [S("RDMSR", "rdmsr-host-reset")])
 
 
 @scenario
 def kvm_lacks_primary_host_wrote_nothing(d: Dump) -> None:
     # Not realistic (KVM builds vCPUs from its supported CPUID), but the
     # rules must not expect the host's write that never happened.
-    for b in d.select(entry="TSC_AUX/rdpid", vendor=INTEL_LIKE, vcpu={"RDPID"}, kvm=set()):
+    for b in d.select(pass_="msrs", entry="TSC_AUX/rdpid", vendor=INTEL_LIKE, vcpu={"RDPID"}, kvm=set()):
         expect_steps([b], "after", [
             S("SKIP", "rdmsr-host-reset", skip="SKIP_HOST_DID_NOT_WRITE"),
             S("WRMSR", "wrmsr-reserved-gp", fault=GP, restore=1, reserved=0,
@@ -414,7 +432,7 @@ def kvm_lacks_primary_host_wrote_nothing(d: Dump) -> None:
 
 @scenario
 def unsupported_guest_syncs_reset_not_zero(d: Dump) -> None:
-    for b in d.select(entry="IA32_MISC_ENABLE", vcpu=set()):
+    for b in d.select(pass_="msrs", entry="IA32_MISC_ENABLE", vcpu=set()):
         expect(b.sync("main") == 0x1800, b, f"main sync {b.sync('main'):#x}, wanted 0x1800")
         expect(b.sync("after") == 0x1800, b, f"after sync {b.sync('after'):#x}, wanted 0x1800")
 

@@ -54,7 +54,9 @@ VENDORS = ("intel", "amd", "hygon", "other")
 # (name, KVM_CAP_ONE_REG, host writes through ONE_REG).  Upstream runs the
 # second pass only when KVM has ONE_REG, so "onereg without the cap" is not
 # a pass.
-PASSES = (("msrs", False, False), ("msrs+onereg", True, False), ("onereg", True, True))
+# (name, the pass writes through ONE_REG, an earlier vCPU looks the same).
+PASSES = (("msrs", False, False), ("msrs-twin", False, True), ("onereg", True, False),
+          ("onereg-twin", True, True))
 
 
 # --- steps -----------------------------------------------------------------
@@ -156,31 +158,40 @@ def unsupported_main(s: Scenario) -> tuple[T, ...]:
     return ANSWERED if fate == "ignored" else ABSENT
 
 
+def write_and_read(s: Scenario) -> tuple[T, ...]:
+    """The supported path's write, with its reads where the guest reads."""
+    return SUPPORTED if s.reads else (T("WRMSR", "wrmsr", value="write"),)
+
+
 def main_steps(s: Scenario) -> tuple[T, ...]:
     """The guest's main stage, by the entry's class."""
     m = s.msr
     if s.vcpu_has() != "primary" or m.access == "none":
-        return unsupported_main(s)
+        return unsupported_main(s) if s.probes else ()
     if m.scope == "vm":
-        return SUPPORTED if s.vm in ("first", "only") else (
-            T("RDMSR", "rdmsr-vm-scope", want="write~"),)
+        if s.vm in ("first", "only"):
+            return write_and_read(s)
+        return (T("RDMSR", "rdmsr-vm-scope", want="write~"),) if s.reads else ()
     if m.access == "ro":
-        return ((T("RDMSR", "rdmsr-reset", want="reset"),)
-                + gp_write(GP_FATE[(s.ignore_msrs, m.reserved_failure)], "wrmsr-ro-gp",
-                           "write"))
+        read = (T("RDMSR", "rdmsr-reset", want="reset"),) if s.reads else ()
+        return read + (gp_write(GP_FATE[(s.ignore_msrs, m.reserved_failure)], "wrmsr-ro-gp",
+                                "write") if s.probes else ())
     if m.access == "wo":
+        if not s.reads:
+            return ()
         # No read handler: an unknown-MSR read, class [U].
-        read = (T("RDMSR", "rdmsr-ignored", want="0")
-                if GP_FATE[(s.ignore_msrs, "unsupported")] == "ignored"
-                else T("RDMSR", "rdmsr-wo-gp", fault=GP))
-        return (read, T("WRMSR", "wrmsr-zero", value="0"), T("WRMSR", "wrmsr", value="write"))
-    return SUPPORTED
+        read = ((T("RDMSR", "rdmsr-ignored", want="0")
+                 if GP_FATE[(s.ignore_msrs, "unsupported")] == "ignored"
+                 else T("RDMSR", "rdmsr-wo-gp", fault=GP)),) if s.probes else ()
+        return read + (T("WRMSR", "wrmsr-zero", value="0"), T("WRMSR", "wrmsr", value="write"))
+    return write_and_read(s)
 
 
 def pre_steps(s: Scenario) -> tuple[T, ...]:
     """Before the first run: the host may write a read-only MSR."""
     m = s.msr
-    if m.access != "ro" or s.vcpu_has() != "primary" or m.features[0] not in s.kvm:
+    if (m.access != "ro" or s.vcpu_has() != "primary" or m.features[0] not in s.kvm
+            or not s.host_probes):
         return ()
     return (T("HOST_SET", "host-set-pre", value="reset",
               fault=-1 if m.host_write == "fails" else 0),)
@@ -230,8 +241,9 @@ RESERVED_STEPS: dict[str, tuple[T, ...]] = {
     "skipped": (skip("wrmsr-reserved-gp", "SKIP_IGNORE_MSRS", reserved="I"),),
 }
 
-# Host steps after each stage: (KVM supports the primary feature,
-# KVM_CAP_ONE_REG).  Upstream checks only when KVM has the primary feature.
+# Host steps after each stage: (KVM supports the primary feature, the
+# ONE_REG read is made: the one-reg pass, not a twin).  Upstream checks only
+# when KVM has the primary feature.
 HOST_CHECKS = (
     T("HOST_GET", "host-get", want="sync"),
     T("HOST_SET", "host-set", value="reset"),
@@ -281,15 +293,20 @@ def host_steps(s: Scenario, stage: str) -> tuple[T, ...]:
         m.save_list == "always" or bool(s.kvm & set(m.features)))
     mode = HOST_ABSENT[(m.host_absent, m.failure, advertised)]
     if kvm_primary and s.vcpu_has() != "primary" and mode != "full":
-        return HOST_UNSUPPORTED[mode] if stage == "main" else ()
-    steps = HOST_STEPS[(kvm_primary, s.has_one_reg)]
+        return HOST_UNSUPPORTED[mode] if stage == "main" and s.host_probes else ()
+    steps = HOST_STEPS[(kvm_primary, s.use_one_reg and s.host_probes)]
     if not kvm_primary:
         return steps
     fault = -1 if m.host_write == "fails" else 0
     steps = tuple(t if t.op != "HOST_SET" else T("HOST_SET", t.check, value=t.value,
                                                     fault=fault) for t in steps)
-    # One value per VM: only the last vCPU's last host stage restores it.
-    if m.scope == "vm" and not (s.vm in ("last", "only") and stage == "after"):
+    # One value per VM: only the last vCPU's last host stage restores it
+    # (the one-reg pass has only the main one).
+    last = "main" if s.use_one_reg else "after"
+    if m.scope == "vm" and not (s.vm in ("last", "only") and stage == last):
+        return steps[:1]
+    # A host write that must fail changes nothing: a probe.
+    if m.host_write == "fails" and not s.host_probes:
         return steps[:1]
     return steps
 
@@ -325,8 +342,26 @@ class Scenario:
     vcpu: frozenset[str]
     ignore_msrs: bool
     pass_name: str
-    has_one_reg: bool
     use_one_reg: bool
+    twin: bool
+
+    # Where the checks run (rules_guest_reads/probes, rules_host_probes):
+    # the guest's own reads in the msrs pass; its probes there, once per
+    # configuration; the host's probes once per configuration.
+    @property
+    def reads(self) -> bool:
+        """The guest reads the reset value and its write back."""
+        return not self.use_one_reg
+
+    @property
+    def probes(self) -> bool:
+        """The guest probes: reserved values, canonical, sweep, #GP."""
+        return not self.use_one_reg and not self.twin
+
+    @property
+    def host_probes(self) -> bool:
+        """The host probes: ONE_REG reads, failing or early accesses."""
+        return not self.twin
 
     def vcpu_has(self) -> str:
         """primary, secondary or nothing (see the tables)."""
@@ -419,9 +454,9 @@ def scenarios(reg: Registry) -> Iterator[Scenario]:
                             for kvm in subsets(feats):
                                 for vcpu in subsets(feats):
                                     for ignore in (False, True):
-                                        for name, has, use in PASSES:
+                                        for name, use, twin in PASSES:
                                             yield Scenario(m, vendor, host, la57, bsp, vm, kvm,
-                                                           vcpu, ignore, name, has, use)
+                                                           vcpu, ignore, name, use, twin)
 
 
 def header(reg: Registry, s: Scenario) -> str:
@@ -439,8 +474,6 @@ def sweep_steps(reg: Registry, s: Scenario, q: dict[str, int]) -> list[T]:
     pass): reserved bits #GP unless a vendor quirk truncates them away,
     the others are accepted and read back by the readback rule."""
     m = s.msr
-    if s.use_one_reg:
-        return [skip("sweep-accepted", "SKIP_SWEEP_ONCE")]
     fate = GP_FATE[(s.ignore_msrs, m.reserved_failure)]
     out: list[T] = []
     for bit in range(64):
@@ -523,7 +556,7 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
         # No vCPU has it: the host's accesses fail, nothing else runs.
         q["sync"] = q["reset"]
         yield f" main sync=0x{q['sync']:016x}"
-        for n, t in enumerate(HOST_UNSUPPORTED["fails"]):
+        for n, t in enumerate(HOST_UNSUPPORTED["fails"] if s.host_probes else ()):
             yield f" main host {n} {step_text(t, q, None)}"
         yield f" after sync=0x{q['sync']:016x}"
         return
@@ -542,21 +575,22 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
     if has == "primary" and m.access in ("rw", "ro") and m.scope == "vcpu":
         for t in AFTER_HOST_START[kvm_primary]:
             after.append(step_text(t, q, None))
-    for i, r in enumerate(reserved):
+    for i, r in enumerate(reserved if s.probes else ()):
         qr = dict(q, rsvd=r.value, **{"rsvd~": readback(reg, s, r.value)})
         for t in RESERVED_STEPS[outcome(GP_FATE[(s.ignore_msrs, rfailure)], r.value)]:
             after.append(step_text(t, qr, i))
-    if m.canonical and has == "primary":
+    if m.canonical and has == "primary" and s.probes:
         for t in probe("canonical-48", "c48") + CANONICAL_57[s.la57 == "1"]:
             after.append(step_text(t, q, None))
-    if m.sweep and has == "primary":
+    if m.sweep and has == "primary" and s.probes:
         for t in sweep_steps(reg, s, q):
             after.append(step_text(t, q, None))
     for n, text in enumerate(after):
         yield f" after {n} {text}"
     q["sync"] = q["reset"]
     yield f" after sync=0x{q['sync']:016x}"
-    if m.access != "wo":
+    # The one-reg pass makes its host round trip once, after the main stage.
+    if m.access != "wo" and not s.use_one_reg:
         if m.scope == "vm" and has == "primary":
             q["sync"] = q["write~"]
         for n, t in enumerate(host_steps(s, "after")):

@@ -97,7 +97,7 @@ int main(void)
 
 	tap = run(0, &ret);
 	expect(ret == 0, "as is: the run did not pass", tap);
-	expect(has_line(tap, "not ok", "vcpu2 one-reg: rdmsr-reset: RDMSR(0x1a0)"
+	expect(has_line(tap, "not ok", "vcpu2 msrs: rdmsr-reset: RDMSR(0x1a0)"
 			": wanted 0x0000000000001800, got 0x0000000000000001 "
 			"# TODO known kvm_pvm deviation"),
 	       "as is: no expected failure for the reset value", tap);

@@ -176,7 +176,7 @@ int main(void)
 	       "a check was skipped for ignore_msrs", tap);
 	/* The supported path is not affected. */
 	expect(count_lines(tap, "ok ", "IA32_CR_PAT/seed (0x277) vcpu2 "
-			   "one-reg: rdmsr-write: RDMSR(0x277): wanted "
+			   "msrs: rdmsr-write: RDMSR(0x277): wanted "
 			   "0x0000000007070707") == 1,
 	       "CR_PAT's supported path did not run", tap);
 

@@ -168,7 +168,7 @@ def guest_fault(m, kind, bound_s, extra=()):
         expect("RIP=0x" in line, f"no RIP in: {line}", out, err)
     # The rest of the suite still ran, on a fresh VM.
     expect(re.search(r"^ok \d+ - LSTAR \(0xc0000082\) vcpu2 one-reg: "
-                     r"host-get-reg", out, re.M),
+                     r"rdmsr-host-reset", out, re.M),
            "LSTAR did not run after the fault", out, err)
     # A loose bound, only to show the run is bounded at all.
     expect(elapsed < bound_s, f"took {elapsed:.1f} s", out, err)
