@@ -20,6 +20,7 @@
 
 /* Architectural indices; the registry names the same ones. */
 #define MSR_CR_PAT		0x00000277u
+#define MSR_PL0_SSP		0x000006a4u
 #define MSR_LSTAR		0xc0000082u
 #define MSR_SYSCALL_MASK	0xc0000084u
 #define MSR_TSC_AUX		0xc0000103u
@@ -262,10 +263,39 @@ static void claim_shstk(struct teeth *t, struct kvm_host *h)
 	fs_add(&h->features, FEAT_SHSTK);
 }
 
-/* Table lie: the host's record of vCPU 1's CPUID has a feature too many. */
-static void believe_rdtscp(struct teeth *t, struct kvm_vm *vm)
+/*
+ * Not a lie but the pinned host's truth for that lie: the host's accesses
+ * to PL0_SSP fail, as on a KVM without shadow stacks (this one).  A KVM
+ * that has them would give its relaxed answers to a vCPU without SHSTK,
+ * and the row would fail on such a host only.
+ */
+static bool pl0_ssp_absent(struct teeth *t, struct host_access *a)
+{
+	if (!is_msr(a, MSR_PL0_SSP) || a->ret ||
+	    (a->op != OP_HOST_GET && a->op != OP_HOST_SET))
+		return false;
+	if (a->op == OP_HOST_GET)
+		a->value = 0;
+	a->ret = -EINVAL;
+	return true;
+}
+
+/*
+ * Table lie: the host's record of what it gave vCPU 1 (KVM_SET_CPUID2) has
+ * a feature too many: KVM seems to have dropped it.
+ */
+static void believe_rdtscp_set(struct teeth *t, struct kvm_vm *vm)
 {
 	fs_add(&vm->vcpus[1]->features, FEAT_RDTSCP);
+}
+
+/*
+ * Table lie: the host's record of what KVM applied to vCPU 1
+ * (KVM_GET_CPUID2) has a feature too many, which the guest never sees.
+ */
+static void believe_rdtscp_applied(struct teeth *t, struct kvm_vm *vm)
+{
+	fs_add(&vm->vcpus[1]->applied_features, FEAT_RDTSCP);
 }
 
 /*
@@ -645,21 +675,38 @@ const struct lie lies[] = {
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_PL0_SSP_CANONICAL,
 		.check = CHECK_SAVE_LIST,
-		/* The host ioctls now expect an MSR KVM does not have. */
-		.also = C(HOST_GET) | C(HOST_SET) | C(HOST_GET_RESET) |
-			C(HOST_GET_REG),
+		/*
+		 * The host ioctls now expect KVM's relaxed answers for an
+		 * advertised MSR the vCPU lacks, from a KVM without it.
+		 */
+		.also = C(HOST_GET_UNSUP) | C(HOST_SET_UNSUP_ZERO),
 		.detail = "KVM_GET_MSR_INDEX_LIST: wanted listed (KVM supports "
 			  "SHSTK), got not listed",
-		.hooks.adjust_host = claim_shstk,
+		.hooks = {
+			.adjust_host = claim_shstk,
+			.host_access = pl0_ssp_absent,
+		},
 	},
 	{
 		.name = "cpuid-belief", .level = LIE_TABLE,
-		.fakes = "the host thinks vCPU 1's CPUID has RDTSCP",
+		.fakes = "the host thinks it gave vCPU 1 RDTSCP",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = REPORT_NO_ENTRY, .check = CHECK_CPUID_KEPT,
+		.detail = "RDTSCP: KVM_SET_CPUID2 set it, KVM_GET_CPUID2 gives "
+			  "it cleared",
+		.hooks.vm_created = believe_rdtscp_set,
+	},
+	{
+		.name = "cpuid-applied", .level = LIE_TABLE,
+		.fakes = "the host thinks KVM applied RDTSCP to vCPU 1",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = REPORT_NO_ENTRY, .check = CHECK_GUEST_CPUID,
-		.detail = "CPUID in the guest: wanted AMD {LM NONE RDTSCP}, "
-			  "got AMD {LM NONE}",
-		.hooks.vm_created = believe_rdtscp,
+		/* What KVM applied is no longer what the host set. */
+		.also = C(CPUID_KEPT),
+		/* The lists also hold the features this KVM keeps anyway. */
+		.detail = "CPUID in the guest: wanted AMD {*RDTSCP*}, "
+			  "got AMD {*}",
+		.hooks.vm_created = believe_rdtscp_applied,
 	},
 	{
 		.name = "pat-exit-unhandled", .level = LIE_KVM,
@@ -704,8 +751,12 @@ const struct lie lies[] = {
 		.fakes = "RDMSR(LSTAR) drops bits 63:32",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_LSTAR, .check = CHECK_RDMSR_WRITE,
-		/* The canonical probes read LSTAR back too. */
-		.also = C(CANONICAL_48) | C(CANONICAL_57),
+		/*
+		 * The canonical probes read LSTAR back too; the 57-bit one
+		 * only where KVM has LA57 (elsewhere it must #GP).
+		 */
+		.also = C(CANONICAL_48),
+		.also_la57 = C(CANONICAL_57),
 		.detail = "RDMSR(0xc0000082): wanted 0x0000123456789000, "
 			  "got 0x0000000056789000",
 		.hooks.msr_exit = lstar_read_truncated,
@@ -770,6 +821,12 @@ const struct lie lies[] = {
 		.fakes = "a non-canonical WRMSR(LSTAR) does not #GP",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_LSTAR, .check = CHECK_WRMSR_RESERVED_GP,
+		/*
+		 * The 57-bit probe is not canonical at 48 bits either: it is
+		 * accepted and dropped, wrong with LA57 (it reads back 0) and
+		 * without (it must #GP).
+		 */
+		.also = C(CANONICAL_57),
 		.detail = "WRMSR(0xc0000082, non-canonical 0xaaaaaaaaaaaaaaaa):"
 			  " wanted #GP, got no fault",
 		.hooks.msr_exit = lstar_noncanonical_accepted,
