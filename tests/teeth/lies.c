@@ -19,10 +19,15 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Architectural indices; the registry names the same ones. */
+#define MSR_KVM_WALL_CLOCK	0x00000011u
+#define MSR_UCODE_WRITE		0x00000079u
+#define MSR_MTRRCAP		0x000000feu
 #define MSR_CR_PAT		0x00000277u
+#define MSR_PL0_SSP		0x000006a4u
 #define MSR_LSTAR		0xc0000082u
 #define MSR_SYSCALL_MASK	0xc0000084u
 #define MSR_TSC_AUX		0xc0000103u
+#define MSR_K7_HWCR		0xc0010015u
 
 #define RW (KVM_MSR_FILTER_READ | KVM_MSR_FILTER_WRITE)
 
@@ -31,6 +36,9 @@
 #define PAT_RESET	0x0007040600070406ull
 /* What a KVM that forgot to zero GUEST_SSP at reset might show. */
 #define BOGUS_SSP	0x00007ffdeadbe000ull
+/* K7_HWCR bits the sweep writes alone: one reserved, one accepted. */
+#define HWCR_RESERVED_BIT	63
+#define HWCR_MCSTATUSWREN	18
 
 static bool is_read(const struct kvm_run *run)
 {
@@ -82,12 +90,15 @@ static void forward_to_kvm(struct kvm_vcpu *vcpu, struct kvm_run *run)
 
 /*
  * World "passthrough": KVM's filter takes every guest access to CR_PAT,
- * LSTAR and SYSCALL_MASK to userspace, which hands it straight back to KVM.
- * Lies twist single answers.  IA32_PL0_SSP/canonical (unsupported path,
- * native KVM) is the fourth, untouched, neighbour.
+ * LSTAR, SYSCALL_MASK, MTRRCAP (read-only), UCODE_WRITE (write-only) and
+ * K7_HWCR (swept bit by bit) to userspace, which hands it straight back to
+ * KVM.  Lies twist single answers.  IA32_PL0_SSP/canonical (unsupported
+ * path, native KVM) is the fourth, untouched, neighbour of the first three;
+ * the other three are a selection of their own (sel_access).
  */
 static const uint32_t passthrough_msrs[] = {
-	MSR_CR_PAT, MSR_LSTAR, MSR_SYSCALL_MASK,
+	MSR_CR_PAT, MSR_LSTAR, MSR_SYSCALL_MASK, MSR_MTRRCAP, MSR_UCODE_WRITE,
+	MSR_K7_HWCR,
 };
 
 static void passthrough_vm(struct teeth *t, struct kvm_vm *vm)
@@ -105,8 +116,9 @@ static bool passthrough_exit(struct teeth *t, struct kvm_vcpu *vcpu,
 
 static const struct teeth_world passthrough = {
 	.name = "passthrough",
-	.doc = "MSR filter sends guest CR_PAT/LSTAR/SYSCALL_MASK accesses to "
-	       "userspace, which forwards them to KVM",
+	.doc = "MSR filter sends guest CR_PAT/LSTAR/SYSCALL_MASK/MTRRCAP/"
+	       "UCODE_WRITE/K7_HWCR accesses to userspace, which forwards "
+	       "them to KVM",
 	.hooks = {
 		.vm_created = passthrough_vm,
 		.msr_exit = passthrough_exit,
@@ -247,6 +259,144 @@ static const struct teeth_world guest_ssp = {
 	},
 };
 
+/*
+ * World "ignore-msrs": the suite believes kvm.ignore_msrs=Y, and userspace
+ * makes KVM behave so, as tests/robust/ignore_msrs does: with
+ * KVM_MSR_EXIT_REASON_UNKNOWN, exactly the guest accesses KVM fails as
+ * "unsupported" exit to userspace, which reads 0 and drops writes; the
+ * "invalid" ones still #GP inside KVM.  IA32_PL0_SSP/canonical (no vCPU
+ * has SHSTK: "unsupported") is answered so; TSC_AUX/rdtscp (no vCPU has
+ * RDTSCP or RDPID: "invalid") and CR_PAT are not.
+ */
+static void ignore_msrs_host(struct teeth *t, struct kvm_host *h)
+{
+	h->ignore_msrs = true;
+}
+
+static void ignore_msrs_vm(struct teeth *t, struct kvm_vm *vm)
+{
+	vm_set_msr_exits(vm, KVM_MSR_EXIT_REASON_UNKNOWN);
+}
+
+static bool ignore_msrs_exit(struct teeth *t, struct kvm_vcpu *vcpu,
+			     struct kvm_run *run)
+{
+	if (is_read(run))
+		run->msr.data = 0;
+	return true;
+}
+
+static const struct teeth_world ignore_msrs = {
+	.name = "ignore-msrs",
+	.doc = "the suite assumes kvm.ignore_msrs=Y; KVM's \"unsupported\" "
+	       "guest accesses exit to userspace, which reads 0 and drops "
+	       "writes",
+	.hooks = {
+		.adjust_host = ignore_msrs_host,
+		.vm_created = ignore_msrs_vm,
+		.msr_exit = ignore_msrs_exit,
+	},
+};
+
+/*
+ * World "kvmclock": the VM-scoped KVM_WALL_CLOCK with more than one vCPU
+ * that has it.  The pinned CPUID drops the PV feature KVM_CLOCKSOURCE; the
+ * full vCPUs get it back (every KVM supports kvmclock), so vCPU 0 writes
+ * the MSR and vCPUs 1 and 4 (4 does not enforce PV CPUID) read it.  The
+ * pinned host still lacks the feature, so the host checks skip.  KVM's
+ * filter sends every guest access to userspace, which forwards it to KVM
+ * where the vCPU has the MSR and raises #GP where it does not: forwarding
+ * would not do there, as KVM lets the host read an advertised MSR the vCPU
+ * lacks (it reads 0).
+ */
+static void kvmclock_cpuid(struct teeth *t, unsigned int vcpu,
+			   struct kvm_cpuid2 *cpuid)
+{
+	if (!suite_vcpus[vcpu].featureless)
+		cpuid2_set_features(cpuid, fs_of(FEAT_KVM_CLOCKSOURCE));
+}
+
+static void kvmclock_vm(struct teeth *t, struct kvm_vm *vm)
+{
+	static const uint32_t wall_clock = MSR_KVM_WALL_CLOCK;
+
+	vm_set_msr_exits(vm, KVM_MSR_EXIT_REASON_FILTER);
+	vm_deny_msrs(vm, &wall_clock, 1, RW);
+}
+
+/* KVM's PV gate: the CPUID bit counts only where PV CPUID is enforced. */
+static bool wall_clock_exists(const struct teeth *t,
+			      const struct kvm_vcpu *vcpu)
+{
+	return fs_has(t->cpuid[vcpu->id], FEAT_KVM_CLOCKSOURCE) ||
+	       !suite_vcpus[vcpu->id].pv_enforced ||
+	       !vcpu->vm->host->has_enforce_pv;
+}
+
+static bool kvmclock_exit(struct teeth *t, struct kvm_vcpu *vcpu,
+			  struct kvm_run *run)
+{
+	if (wall_clock_exists(t, vcpu))
+		forward_to_kvm(vcpu, run);
+	else
+		run->msr.error = 1;
+	return true;
+}
+
+static const struct teeth_world kvmclock = {
+	.name = "kvmclock",
+	.doc = "vCPUs 0-1 claim KVM_CLOCKSOURCE; MSR filter sends guest "
+	       "KVM_WALL_CLOCK accesses to userspace, which forwards them to "
+	       "KVM",
+	.hooks = {
+		.adjust_cpuid = kvmclock_cpuid,
+		.vm_created = kvmclock_vm,
+		.msr_exit = kvmclock_exit,
+	},
+};
+
+/*
+ * World "shstk-unsup": a KVM with shadow stacks whose vCPUs lack SHSTK,
+ * the case of KVM's host relaxation for an advertised MSR: KVM_GET_MSRS
+ * of IA32_PL0_SSP reads 0, KVM_SET_MSRS of 0 works, any other value
+ * fails.  KVM here lacks SHSTK, so the host's facts claim it and list the
+ * MSR, and the host_access hook gives the relaxed answers (every lie of
+ * this world is an ioctl lie).  No vCPU's CPUID has SHSTK: KVM itself
+ * answers the guest with #GP, as it would.
+ */
+static void shstk_unsup_host(struct teeth *t, struct kvm_host *h)
+{
+	fs_add(&h->features, FEAT_SHSTK);
+	teeth_list_msr(h, MSR_PL0_SSP);
+}
+
+static bool shstk_unsup_access(struct teeth *t, struct host_access *a)
+{
+	if (!is_msr(a, MSR_PL0_SSP))
+		return false;
+	if (a->op == OP_HOST_GET) {
+		a->value = 0;
+		a->ret = 0;
+		return true;
+	}
+	/* A non-zero write fails, as it does on this KVM: keep its answer. */
+	if (a->op == OP_HOST_SET && !a->value) {
+		a->ret = 0;
+		return true;
+	}
+	return false;
+}
+
+static const struct teeth_world shstk_unsup = {
+	.name = "shstk-unsup",
+	.doc = "KVM claims SHSTK and lists PL0_SSP; the host_access hook "
+	       "gives its relaxed answers for vCPUs without SHSTK",
+	.hooks = {
+		.adjust_host = shstk_unsup_host,
+		.host_access = shstk_unsup_access,
+	},
+};
+
 /* ------------------------------------------------------------------ */
 /* Lies in the passthrough world.                                      */
 
@@ -262,10 +412,39 @@ static void claim_shstk(struct teeth *t, struct kvm_host *h)
 	fs_add(&h->features, FEAT_SHSTK);
 }
 
-/* Table lie: the host's record of vCPU 1's CPUID has a feature too many. */
-static void believe_rdtscp(struct teeth *t, struct kvm_vm *vm)
+/*
+ * Not a lie but the pinned host's truth for that lie: the host's accesses
+ * to PL0_SSP fail, as on a KVM without shadow stacks (this one).  A KVM
+ * that has them would give its relaxed answers to a vCPU without SHSTK,
+ * and the row would fail on such a host only.
+ */
+static bool pl0_ssp_absent(struct teeth *t, struct host_access *a)
+{
+	if (!is_msr(a, MSR_PL0_SSP) || a->ret ||
+	    (a->op != OP_HOST_GET && a->op != OP_HOST_SET))
+		return false;
+	if (a->op == OP_HOST_GET)
+		a->value = 0;
+	a->ret = -EINVAL;
+	return true;
+}
+
+/*
+ * Table lie: the host's record of what it gave vCPU 1 (KVM_SET_CPUID2) has
+ * a feature too many: KVM seems to have dropped it.
+ */
+static void believe_rdtscp_set(struct teeth *t, struct kvm_vm *vm)
 {
 	fs_add(&vm->vcpus[1]->features, FEAT_RDTSCP);
+}
+
+/*
+ * Table lie: the host's record of what KVM applied to vCPU 1
+ * (KVM_GET_CPUID2) has a feature too many, which the guest never sees.
+ */
+static void believe_rdtscp_applied(struct teeth *t, struct kvm_vm *vm)
+{
+	fs_add(&vm->vcpus[1]->applied_features, FEAT_RDTSCP);
 }
 
 /*
@@ -383,6 +562,105 @@ static bool lstar_noncanonical_accepted(struct teeth *t,
 					struct kvm_run *run)
 {
 	return is_write_of(run, MSR_LSTAR) && !canonical(run->msr.data);
+}
+
+/*
+ * KVM lie: WRMSR of a kernel-half LSTAR (bit 63 set, canonical) #GPs, as
+ * if KVM took "canonical" for "below 2^47".
+ */
+static bool lstar_kernel_half_gp(struct teeth *t, struct kvm_vcpu *vcpu,
+				 struct kvm_run *run)
+{
+	if (!is_write_of(run, MSR_LSTAR) || !(run->msr.data >> 63) ||
+	    !canonical(run->msr.data))
+		return false;
+	run->msr.error = 1;
+	return true;
+}
+
+/*
+ * KVM lie: KVM has LA57 backwards for the 57-bit canonical probe: with it,
+ * the write #GPs; without it, the write succeeds (and is dropped).  Either
+ * way the answer is the wrong one for this host.
+ */
+static bool lstar_la57_inverted(struct teeth *t, struct kvm_vcpu *vcpu,
+				struct kvm_run *run)
+{
+	if (!is_write_of(run, MSR_LSTAR) || run->msr.data != MSR_CANONICAL_57)
+		return false;
+	run->msr.error = vcpu->vm->host->la57;
+	return true;
+}
+
+/* KVM lie: WRMSR of read-only MTRRCAP succeeds (and is dropped). */
+static bool mtrrcap_write_accepted(struct teeth *t, struct kvm_vcpu *vcpu,
+				   struct kvm_run *run)
+{
+	return is_write_of(run, MSR_MTRRCAP);
+}
+
+/*
+ * ioctl lie: before the vCPU first runs, the host's write of read-only
+ * MTRRCAP reports success (KVM keeps its value).  A vCPU has run once the
+ * runner wrote it a plan.
+ */
+static void mark_ran(struct teeth *t, struct kvm_vcpu *vcpu,
+		     struct guest_slot *g, unsigned int n)
+{
+	t->flag[vcpu->id] = true;
+}
+
+static bool mtrrcap_early_set_accepted(struct teeth *t, struct host_access *a)
+{
+	if (a->op != OP_HOST_SET || !is_msr(a, MSR_MTRRCAP) ||
+	    t->flag[a->vcpu])
+		return false;
+	a->ret = 0;
+	return true;
+}
+
+/* KVM lie: RDMSR of write-only UCODE_WRITE reads 0 instead of #GP. */
+static bool ucode_write_readable(struct teeth *t, struct kvm_vcpu *vcpu,
+				 struct kvm_run *run)
+{
+	if (!is_read_of(run, MSR_UCODE_WRITE))
+		return false;
+	run->msr.data = 0;
+	return true;
+}
+
+/* KVM lie: WRMSR(UCODE_WRITE, 0), the legal no-op, #GPs. */
+static bool ucode_write_zero_gp(struct teeth *t, struct kvm_vcpu *vcpu,
+				struct kvm_run *run)
+{
+	if (!is_write_of(run, MSR_UCODE_WRITE) || run->msr.data)
+		return false;
+	run->msr.error = 1;
+	return true;
+}
+
+/* The sweep's write of this K7_HWCR bit alone over the reset value (0). */
+static bool is_hwcr_bit_write(const struct kvm_run *run, unsigned int bit)
+{
+	return is_write_of(run, MSR_K7_HWCR) &&
+	       run->msr.data == (uint64_t)1 << bit;
+}
+
+/* KVM lie: K7_HWCR takes reserved bit 63 written alone (and drops it). */
+static bool hwcr_reserved_bit_accepted(struct teeth *t, struct kvm_vcpu *vcpu,
+				       struct kvm_run *run)
+{
+	return is_hwcr_bit_write(run, HWCR_RESERVED_BIT);
+}
+
+/* KVM lie: K7_HWCR rejects McStatusWrEn (bit 18) written alone. */
+static bool hwcr_mcstatuswren_gp(struct teeth *t, struct kvm_vcpu *vcpu,
+				 struct kvm_run *run)
+{
+	if (!is_hwcr_bit_write(run, HWCR_MCSTATUSWREN))
+		return false;
+	run->msr.error = 1;
+	return true;
 }
 
 /* ioctl lie: the host's write of CR_PAT is applied but reported failed. */
@@ -614,6 +892,77 @@ static bool ssp_absent_writable(struct teeth *t, struct host_access *a)
 }
 
 /* ------------------------------------------------------------------ */
+/* Lies in the ignore-msrs, kvmclock and shstk-unsup worlds.           */
+
+/* KVM lie: an ignored RDMSR of PL0_SSP reads garbage, not 0. */
+static bool ignored_read_garbage(struct teeth *t, struct kvm_vcpu *vcpu,
+				 struct kvm_run *run)
+{
+	if (!is_read_of(run, MSR_PL0_SSP))
+		return false;
+	run->msr.data = BOGUS_SSP;
+	return true;
+}
+
+/* KVM lie: an ignored WRMSR of PL0_SSP #GPs after all. */
+static bool ignored_write_gp(struct teeth *t, struct kvm_vcpu *vcpu,
+			     struct kvm_run *run)
+{
+	if (!is_write_of(run, MSR_PL0_SSP))
+		return false;
+	run->msr.error = 1;
+	return true;
+}
+
+/*
+ * KVM lie: KVM_WALL_CLOCK is per vCPU: each vCPU reads what it wrote
+ * itself (0 if nothing), not what another vCPU wrote.  KVM still decides
+ * which vCPUs have the MSR.
+ */
+static bool wall_clock_per_vcpu(struct teeth *t, struct kvm_vcpu *vcpu,
+				struct kvm_run *run)
+{
+	if (!wall_clock_exists(t, vcpu))
+		return false;
+	if (is_read(run)) {
+		run->msr.data = t->val[vcpu->id];
+		return true;
+	}
+	forward_to_kvm(vcpu, run);
+	if (!run->msr.error)
+		t->val[vcpu->id] = run->msr.data;
+	return true;
+}
+
+/* ioctl lie: KVM_GET_MSRS of the absent PL0_SSP reads garbage, not 0. */
+static bool unsup_get_garbage(struct teeth *t, struct host_access *a)
+{
+	if (a->op != OP_HOST_GET || !is_msr(a, MSR_PL0_SSP))
+		return false;
+	a->value = BOGUS_SSP;
+	a->ret = 0;
+	return true;
+}
+
+/* ioctl lie: the host's write of 0 to the absent PL0_SSP fails. */
+static bool unsup_zero_refused(struct teeth *t, struct host_access *a)
+{
+	if (a->op != OP_HOST_SET || !is_msr(a, MSR_PL0_SSP) || a->value)
+		return false;
+	a->ret = -EINVAL;
+	return true;
+}
+
+/* ioctl lie: the host's non-zero write to the absent PL0_SSP succeeds. */
+static bool unsup_value_accepted(struct teeth *t, struct host_access *a)
+{
+	if (a->op != OP_HOST_SET || !is_msr(a, MSR_PL0_SSP) || !a->value)
+		return false;
+	a->ret = 0;
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
 /* The table.                                                           */
 
 static const char *const sel_passthrough[] = {
@@ -624,6 +973,19 @@ static const char *const sel_tsc_aux[] = {
 };
 static const char *const sel_ssp[] = {
 	"GUEST_SSP", "IA32_CR_PAT/seed", NULL,
+};
+/* Read-only, write-only and swept: each lie's entry and two neighbours. */
+static const char *const sel_access[] = {
+	"IA32_MTRRCAP", "IA32_UCODE_WRITE", "K7_HWCR", NULL,
+};
+static const char *const sel_ignore_msrs[] = {
+	"IA32_PL0_SSP/canonical", "TSC_AUX/rdtscp", "IA32_CR_PAT/seed", NULL,
+};
+static const char *const sel_kvmclock[] = {
+	"KVM_WALL_CLOCK", "IA32_CR_PAT/seed", NULL,
+};
+static const char *const sel_shstk_unsup[] = {
+	"IA32_PL0_SSP/canonical", "IA32_CR_PAT/seed", NULL,
 };
 
 #define C(x) CHECK_BIT(CHECK_##x)
@@ -645,21 +1007,38 @@ const struct lie lies[] = {
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_PL0_SSP_CANONICAL,
 		.check = CHECK_SAVE_LIST,
-		/* The host ioctls now expect an MSR KVM does not have. */
-		.also = C(HOST_GET) | C(HOST_SET) | C(HOST_GET_RESET) |
-			C(HOST_GET_REG),
+		/*
+		 * The host ioctls now expect KVM's relaxed answers for an
+		 * advertised MSR the vCPU lacks, from a KVM without it.
+		 */
+		.also = C(HOST_GET_UNSUP) | C(HOST_SET_UNSUP_ZERO),
 		.detail = "KVM_GET_MSR_INDEX_LIST: wanted listed (KVM supports "
 			  "SHSTK), got not listed",
-		.hooks.adjust_host = claim_shstk,
+		.hooks = {
+			.adjust_host = claim_shstk,
+			.host_access = pl0_ssp_absent,
+		},
 	},
 	{
 		.name = "cpuid-belief", .level = LIE_TABLE,
-		.fakes = "the host thinks vCPU 1's CPUID has RDTSCP",
+		.fakes = "the host thinks it gave vCPU 1 RDTSCP",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = REPORT_NO_ENTRY, .check = CHECK_CPUID_KEPT,
+		.detail = "RDTSCP: KVM_SET_CPUID2 set it, KVM_GET_CPUID2 gives "
+			  "it cleared",
+		.hooks.vm_created = believe_rdtscp_set,
+	},
+	{
+		.name = "cpuid-applied", .level = LIE_TABLE,
+		.fakes = "the host thinks KVM applied RDTSCP to vCPU 1",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = REPORT_NO_ENTRY, .check = CHECK_GUEST_CPUID,
-		.detail = "CPUID in the guest: wanted AMD {LM NONE RDTSCP}, "
-			  "got AMD {LM NONE}",
-		.hooks.vm_created = believe_rdtscp,
+		/* What KVM applied is no longer what the host set. */
+		.also = C(CPUID_KEPT),
+		/* The lists also hold the features this KVM keeps anyway. */
+		.detail = "CPUID in the guest: wanted AMD {*RDTSCP*}, "
+			  "got AMD {*}",
+		.hooks.vm_created = believe_rdtscp_applied,
 	},
 	{
 		.name = "pat-exit-unhandled", .level = LIE_KVM,
@@ -704,8 +1083,12 @@ const struct lie lies[] = {
 		.fakes = "RDMSR(LSTAR) drops bits 63:32",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_LSTAR, .check = CHECK_RDMSR_WRITE,
-		/* The canonical probes read LSTAR back too. */
-		.also = C(CANONICAL_48) | C(CANONICAL_57),
+		/*
+		 * The canonical probes read LSTAR back too; the 57-bit one
+		 * only where KVM has LA57 (elsewhere it must #GP).
+		 */
+		.also = C(CANONICAL_48),
+		.also_la57 = C(CANONICAL_57),
 		.detail = "RDMSR(0xc0000082): wanted 0x0000123456789000, "
 			  "got 0x0000000056789000",
 		.hooks.msr_exit = lstar_read_truncated,
@@ -770,9 +1153,34 @@ const struct lie lies[] = {
 		.fakes = "a non-canonical WRMSR(LSTAR) does not #GP",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_LSTAR, .check = CHECK_WRMSR_RESERVED_GP,
+		/*
+		 * The 57-bit probe is not canonical at 48 bits either: it is
+		 * accepted and dropped, wrong with LA57 (it reads back 0) and
+		 * without (it must #GP).
+		 */
+		.also = C(CANONICAL_57),
 		.detail = "WRMSR(0xc0000082, non-canonical 0xaaaaaaaaaaaaaaaa):"
 			  " wanted #GP, got no fault",
 		.hooks.msr_exit = lstar_noncanonical_accepted,
+	},
+	{
+		.name = "lstar-kernel-half-gp", .level = LIE_KVM,
+		.fakes = "WRMSR(LSTAR) of a canonical kernel address #GPs",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = MSRENT_LSTAR, .check = CHECK_CANONICAL_48,
+		.detail = "WRMSR(0xc0000082, 0xffff800000000000): wanted no "
+			  "fault, got #GP",
+		.hooks.msr_exit = lstar_kernel_half_gp,
+	},
+	{
+		.name = "lstar-la57-inverted", .level = LIE_KVM,
+		.fakes = "WRMSR(LSTAR) of a 57-bit address: the wrong answer "
+			 "for this host's LA57",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = MSRENT_LSTAR, .check = CHECK_CANONICAL_57,
+		/* With LA57 "wanted no fault, got #GP", else the reverse. */
+		.detail = "WRMSR(0xc0000082, 0x00ff800000000000): wanted ",
+		.hooks.msr_exit = lstar_la57_inverted,
 	},
 	{
 		.name = "guest-result-corrupted", .level = LIE_GUEST_MEM,
@@ -806,6 +1214,135 @@ const struct lie lies[] = {
 		.detail = "RDMSR(0x277): wanted 0x0606060606060606, "
 			  "got 0x0007040600070406",
 		.hooks.adjust_entry = host_table_pat,
+	},
+
+	/* passthrough world, read-only, write-only and swept entries */
+	{
+		.name = "mtrrcap-write-accepted", .level = LIE_KVM,
+		.fakes = "WRMSR(MTRRCAP), a read-only MSR, succeeds",
+		.world = &passthrough, .select = sel_access,
+		.entry = MSRENT_IA32_MTRRCAP, .check = CHECK_WRMSR_RO_GP,
+		.detail = "WRMSR(0xfe, 0x0000000000000508): wanted #GP, "
+			  "got no fault",
+		.hooks.msr_exit = mtrrcap_write_accepted,
+	},
+	{
+		.name = "mtrrcap-early-set-accepted", .level = LIE_IOCTL,
+		.fakes = "before the first run, the host's MTRRCAP write "
+			 "reports success",
+		.world = &passthrough, .select = sel_access,
+		.entry = MSRENT_IA32_MTRRCAP, .check = CHECK_HOST_SET_PRE,
+		.detail = "KVM_SET_MSRS(0xfe, 0x0000000000000508): wanted "
+			  "failure, got success",
+		.hooks = {
+			.plan_written = mark_ran,
+			.host_access = mtrrcap_early_set_accepted,
+		},
+	},
+	{
+		.name = "ucode-write-readable", .level = LIE_KVM,
+		.fakes = "RDMSR(UCODE_WRITE), a write-only MSR, reads 0",
+		.world = &passthrough, .select = sel_access,
+		.entry = MSRENT_IA32_UCODE_WRITE, .check = CHECK_RDMSR_WO_GP,
+		.detail = "RDMSR(0x79): wanted #GP, got no fault (the MSR was "
+			  "readable)",
+		.hooks.msr_exit = ucode_write_readable,
+	},
+	{
+		.name = "ucode-write-zero-gp", .level = LIE_KVM,
+		.fakes = "WRMSR(UCODE_WRITE, 0) #GPs",
+		.world = &passthrough, .select = sel_access,
+		.entry = MSRENT_IA32_UCODE_WRITE, .check = CHECK_WRMSR_ZERO,
+		.detail = "WRMSR(0x79, 0x0000000000000000): wanted no fault, "
+			  "got #GP",
+		.hooks.msr_exit = ucode_write_zero_gp,
+	},
+	{
+		.name = "hwcr-reserved-bit-accepted", .level = LIE_KVM,
+		.fakes = "WRMSR(K7_HWCR) of reserved bit 63 alone succeeds",
+		.world = &passthrough, .select = sel_access,
+		.entry = MSRENT_K7_HWCR, .check = CHECK_SWEEP_RESERVED,
+		.detail = "bit 63: WRMSR(0xc0010015, 0x8000000000000000): "
+			  "wanted #GP, got no fault",
+		.hooks.msr_exit = hwcr_reserved_bit_accepted,
+	},
+	{
+		.name = "hwcr-mcstatuswren-gp", .level = LIE_KVM,
+		.fakes = "WRMSR(K7_HWCR) of McStatusWrEn (bit 18) alone #GPs",
+		.world = &passthrough, .select = sel_access,
+		.entry = MSRENT_K7_HWCR, .check = CHECK_SWEEP_ACCEPTED,
+		.detail = "bit 18: WRMSR(0xc0010015, 0x0000000000040000): "
+			  "wanted no fault, got #GP",
+		.hooks.msr_exit = hwcr_mcstatuswren_gp,
+	},
+
+	/* ignore-msrs world */
+	{
+		.name = "ignored-read-garbage", .level = LIE_KVM,
+		.fakes = "ignore_msrs: RDMSR(PL0_SSP) without SHSTK reads "
+			 "garbage",
+		.world = &ignore_msrs, .select = sel_ignore_msrs,
+		.entry = MSRENT_IA32_PL0_SSP_CANONICAL,
+		.check = CHECK_RDMSR_IGNORED,
+		.detail = "RDMSR(0x6a4): wanted 0x0000000000000000, "
+			  "got 0x00007ffdeadbe000",
+		.hooks.msr_exit = ignored_read_garbage,
+	},
+	{
+		.name = "ignored-write-gp", .level = LIE_KVM,
+		.fakes = "ignore_msrs: WRMSR(PL0_SSP) without SHSTK #GPs",
+		.world = &ignore_msrs, .select = sel_ignore_msrs,
+		.entry = MSRENT_IA32_PL0_SSP_CANONICAL,
+		.check = CHECK_WRMSR_IGNORED,
+		.detail = "WRMSR(0x6a4, 0x0000123456789000): wanted no fault, "
+			  "got #GP",
+		.hooks.msr_exit = ignored_write_gp,
+	},
+
+	/* kvmclock world */
+	{
+		.name = "wall-clock-per-vcpu", .level = LIE_KVM,
+		.fakes = "KVM_WALL_CLOCK holds one value per vCPU, not per VM",
+		.world = &kvmclock, .select = sel_kvmclock,
+		.entry = MSRENT_KVM_WALL_CLOCK, .check = CHECK_RDMSR_VM_SCOPE,
+		.detail = "RDMSR(0x11): wanted 0x0000000000080000, "
+			  "got 0x0000000000000000",
+		.hooks.msr_exit = wall_clock_per_vcpu,
+	},
+
+	/* shstk-unsup world */
+	{
+		.name = "unsup-get-garbage", .level = LIE_IOCTL,
+		.fakes = "KVM_GET_MSRS(PL0_SSP) of a vCPU without SHSTK reads "
+			 "garbage",
+		.world = &shstk_unsup, .select = sel_shstk_unsup,
+		.entry = MSRENT_IA32_PL0_SSP_CANONICAL,
+		.check = CHECK_HOST_GET_UNSUP,
+		.detail = "KVM_GET_MSRS(0x6a4): wanted 0x0000000000000000, "
+			  "got 0x00007ffdeadbe000",
+		.hooks.host_access = unsup_get_garbage,
+	},
+	{
+		.name = "unsup-zero-refused", .level = LIE_IOCTL,
+		.fakes = "the host's write of 0 to PL0_SSP of a vCPU without "
+			 "SHSTK fails",
+		.world = &shstk_unsup, .select = sel_shstk_unsup,
+		.entry = MSRENT_IA32_PL0_SSP_CANONICAL,
+		.check = CHECK_HOST_SET_UNSUP_ZERO,
+		.detail = "KVM_SET_MSRS(0x6a4, 0x0000000000000000): wanted "
+			  "success, got EINVAL",
+		.hooks.host_access = unsup_zero_refused,
+	},
+	{
+		.name = "unsup-value-accepted", .level = LIE_IOCTL,
+		.fakes = "the host's non-zero write to PL0_SSP of a vCPU "
+			 "without SHSTK succeeds",
+		.world = &shstk_unsup, .select = sel_shstk_unsup,
+		.entry = MSRENT_IA32_PL0_SSP_CANONICAL,
+		.check = CHECK_HOST_SET_UNSUP,
+		.detail = "KVM_SET_MSRS(0x6a4, 0x0000123456789000): wanted "
+			  "failure, got success",
+		.hooks.host_access = unsup_value_accepted,
 	},
 
 	/* tsc-aux world */

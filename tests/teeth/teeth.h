@@ -90,7 +90,16 @@ struct lie {
 	 * precisely what it does.
 	 */
 	uint64_t also;
-	/* Must appear in a "not ok" line of the entry and check. */
+	/*
+	 * Kinds it breaks as well only where KVM has LA57, which differs
+	 * between hosts: a 57-bit canonical address is then a value to read
+	 * back rather than a #GP.
+	 */
+	uint64_t also_la57;
+	/*
+	 * Must appear in a "not ok" line of the entry and check, after the
+	 * check's name; a '*' in it stands for any text (a shell glob).
+	 */
 	const char *detail;
 	struct teeth_hooks hooks;
 };
@@ -113,5 +122,7 @@ extern const unsigned int nr_lies;
 
 /* Removes an MSR from the host's copy of KVM_GET_MSR_INDEX_LIST. */
 void teeth_unlist_msr(struct kvm_host *h, uint32_t index);
+/* Adds an MSR to it, unless it is there already. */
+void teeth_list_msr(struct kvm_host *h, uint32_t index);
 
 #endif
