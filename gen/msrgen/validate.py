@@ -50,8 +50,12 @@ class Where:
 
 
 def _quote(s: str) -> str:
-    """A string as TOML would write it."""
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A string in double quotes, backslashes and quotes escaped as TOML does.
+
+    Control characters are left to Diag.format, which escapes them in the
+    whole message.
+    """
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _describe(value: Any) -> str:

@@ -8,9 +8,11 @@ tests/gen/ok_small/msrs.toml; the others are registries.  For each one,
 substring as `<fixture>:LINE: error: ...`, print nothing but such error
 lines, and leave its output directory exactly as it was.
 
-A few inputs cannot be committed as fixtures (a 0-byte file, a byte order
-mark, a file too big to review, a missing file, a broken checks.def); they
-are built here.
+No message may print a control, format or separator character raw
+(err_control_chars.toml puts them in names, labels and keys).  A few
+inputs cannot be committed as fixtures (a 0-byte file, a byte order mark,
+a file too big to review, a missing file, a broken checks.def, a file name
+with control characters); they are built here.
 """
 from __future__ import annotations
 
@@ -24,6 +26,11 @@ from gentest import CHECKS, FIXTURES, OK_SMALL, inputs, rel, run_generator
 
 EXPECT = re.compile(rb"# expect: (\d+): (.*)")
 ERROR_LINE = re.compile(r"[^:\s]+(:\d+)?: error: .+")
+# What no message may print raw: C0 and C1 controls, DEL, and the format
+# and separator characters that hide text or break lines (bidi overrides,
+# zero widths, U+2028/9).
+UNESCAPED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e"
+                       "\u2066-\u2069\ufeff]")
 SENTINEL = b"/* an earlier rendering, to be left alone */\n"
 
 
@@ -52,6 +59,7 @@ class Errors(unittest.TestCase):
             self.assertEqual(r.returncode, 1, r.stderr)
             self.assertNotIn("Traceback", r.stderr)
             self.assertEqual(r.stdout, "")
+            self.assertIsNone(UNESCAPED.search(r.stderr), r.stderr)
             for line in r.stderr.splitlines():
                 self.assertRegex(line, ERROR_LINE)
             self.assertEqual(sorted(p.name for p in Path(out).iterdir()), ["msr_table.c"])
@@ -96,6 +104,17 @@ class Errors(unittest.TestCase):
         stderr = self.render_fails(FIXTURES / "no_such_file.toml", OK_SMALL / "deviations.toml")
         self.assertIn(f"{rel(FIXTURES)}/no_such_file.toml: error: cannot read: "
                       "No such file or directory", stderr)
+
+    def test_control_characters_in_path(self) -> None:
+        """A file name cannot forge a line: its tab, newline and bidi override are escaped."""
+        with tempfile.TemporaryDirectory() as tmp:
+            odd = Path(tmp) / "a\tb\nerror\u202ec.toml"
+            odd.write_bytes(b"schema = 1\nbogus = 1\n")
+            stderr = self.render_fails(odd, OK_SMALL / "deviations.toml")
+            shown = (rel(odd).replace("\t", "\\t").replace("\n", "\\n")
+                     .replace("\u202e", "\\u202e"))
+        self.assertIn(f"{shown}:2: error: top level: bogus: unknown key `bogus`",
+                      stderr.splitlines())
 
     def test_bad_checks_def(self) -> None:
         with tempfile.TemporaryDirectory() as tmp:

@@ -3,7 +3,7 @@
 
 The source map (lines of headers and keys, past multi-line values), the
 canonical-address rule at 48 and 57 bits, value type checks, the
-expanded reserved list, C escaping, checks.def parsing, and the list of
+expanded reserved list, C escaping, message escaping, checks.def parsing, and the list of
 generator files gen/meson.build makes the tables depend on.
 """
 import unittest
@@ -11,7 +11,7 @@ import unittest
 from gentest import CHECKS, SRC, import_msrgen
 
 import_msrgen()
-from msrgen.diag import Diag, hex_num, hex_u64  # noqa: E402
+from msrgen.diag import Diag, escape, hex_num, hex_u64  # noqa: E402
 from msrgen.load import SourceMap, parse_checks, parse_toml  # noqa: E402
 from msrgen.model import BIT, U32, U64, KeyType, Msr, Origin, is_canonical  # noqa: E402
 from msrgen.render import cstr, hex32, hex64  # noqa: E402
@@ -129,6 +129,39 @@ class Values(unittest.TestCase):
                          "r.toml:3: error: A/b: write: bad")
         self.assertEqual(Diag("r.toml", 0, "", "", "cannot read").format(),
                          "r.toml: error: cannot read")
+
+
+class MessageEscaping(unittest.TestCase):
+    def test_escape(self) -> None:
+        cases = {
+            "\x00": "\\x00", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x1b[2J": "\\x1b[2J",
+            "\x7f": "\\x7f", "\x85": "\\x85", "\x9b": "\\x9b", "\u2028": "\\u2028",
+            "\u2029": "\\u2029", "\u202e": "\\u202e", "\u2066": "\\u2066",
+            "\u200b": "\\u200b", "\ufeff": "\\ufeff", "\udcff": "\\udcff",
+            "\U000e0041": "\\U000e0041", "\ue000": "\\ue000",
+        }
+        for raw, shown in cases.items():
+            with self.subTest(raw=repr(raw)):
+                self.assertEqual(escape(f"a{raw}b"), f"a{shown}b")
+        for kept in ("für", "a\\x00b", "tab\\t", "µ × 2", "a\u00a0b", "日本"):
+            self.assertEqual(escape(kept), kept)
+
+    def test_every_character_keeps_one_line(self) -> None:
+        """No character survives escaping that splits a line or is unprintable."""
+        for code in range(0x110000):
+            ch = chr(code)
+            shown = escape(ch)
+            if shown != ch:
+                self.assertTrue(shown.isascii() and shown.isprintable(), hex(code))
+            else:
+                self.assertEqual(len(ch.splitlines()), 1, hex(code))
+
+    def test_diag_format_escapes_every_part(self) -> None:
+        d = Diag("a\nb.toml", 3, "X\x00Y", "f\tg", "bad \u202eevil\nr.toml:1: error: forged")
+        line = d.format()
+        self.assertEqual(line.splitlines(), [line])
+        self.assertEqual(line, "a\\nb.toml:3: error: X\\x00Y: f\\tg: bad \\u202eevil\\n"
+                               "r.toml:1: error: forged")
 
 
 class Model(unittest.TestCase):
