@@ -4,13 +4,16 @@ tomllib returns plain dicts without positions, so `SourceMap` scans the raw
 text once and records the line of every table header and of every key, by
 its full TOML path: ("msr", 3) is the fourth [[msr]] header, ("msr", 3,
 "write") its `write` key, ("feature", "LM", "bit") a key of [feature.LM].
-A multi-line value maps to the line of its key.
+A multi-line value maps to the line of its key.  Before tomllib sees a
+text, `nesting_errors` rejects anything nested more than MAX_NESTING levels,
+at the line where it starts.
 """
 from __future__ import annotations
 
 import ast
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +26,10 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
 _TOML_POS = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_TWICE = re.compile(r"Cannot declare (?P<key>\(.*?\)) twice")
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
+
+# Levels of tables, dotted keys, arrays and inline tables a document may
+# nest; msrs.toml needs four.  Far below what exhausts tomllib's recursion.
+MAX_NESTING = 32
 
 
 def _split_key(text: str) -> tuple[str, ...] | None:
@@ -69,6 +76,7 @@ class _ValueScanner:
 
     depth: int = 0
     multiline: str | None = None  # '"""' or "'''" while inside one
+    peak: int = 0  # the deepest `depth` seen
 
     @property
     def busy(self) -> bool:
@@ -93,6 +101,7 @@ class _ValueScanner:
             else:
                 if c in "[{":
                     self.depth += 1
+                    self.peak = max(self.peak, self.depth)
                 elif c in "]}":
                     self.depth -= 1
                 i += 1
@@ -114,6 +123,57 @@ class _ValueScanner:
             else:
                 i += 1
         return i
+
+
+def _count_parts(s: str, start: int, end: int) -> int:
+    """How many dot-separated parts the key s[start:end] has (quoted dots excluded)."""
+    parts = 1
+    i = start
+    while i < end:
+        if s[i] in "\"'":
+            i = _skip_string(s, i)
+        else:
+            parts += s[i] == "."
+            i += 1
+    return parts
+
+
+def nesting_depths(text: str) -> Iterator[tuple[int, int]]:
+    """(line, depth) of every table header and key/value of a TOML text.
+
+    A header is as deep as its dotted name has parts; a key/value adds the
+    parts of its key and the arrays and inline tables its value opens, which
+    may continue over several lines: the line is where it starts.  Works on
+    any text, valid TOML or not (keys inside inline tables count as one level).
+    """
+    table = 0
+    value = _ValueScanner()
+    start = depth = 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if value.busy:
+            value.feed(line, 0)
+            if not value.busy:
+                yield start, depth + value.peak
+            continue
+        s = line.lstrip(" \t")
+        if not s or s[0] == "#":
+            continue
+        if s[0] == "[":
+            opening = 2 if s.startswith("[[") else 1
+            end = _find_unquoted(s, opening, "]")
+            table = _count_parts(s, opening, end if end > 0 else len(s))
+            yield lineno, table
+            continue
+        eq = _find_unquoted(s, 0, "=")
+        if eq < 0:
+            continue
+        start, depth = lineno, table + _count_parts(s, 0, eq)
+        value = _ValueScanner()
+        value.feed(s, eq + 1)
+        if not value.busy:
+            yield start, depth + value.peak
+    if value.busy:
+        yield start, depth + value.peak
 
 
 @dataclass
@@ -258,14 +318,30 @@ def load_toml(path: str, display: str) -> tuple[Document | None, list[Diag]]:
     return parse_toml(text, display)
 
 
+def nesting_errors(text: str, display: str) -> list[Diag]:
+    """Every table or value nested more than MAX_NESTING levels, at the line it starts."""
+    return [Diag(display, line, "", "", f"nested {depth} levels deep (tables, dotted keys, "
+                                        f"arrays and inline tables); at most {MAX_NESTING}")
+            for line, depth in nesting_depths(text) if depth > MAX_NESTING]
+
+
 def parse_toml(text: str, display: str) -> tuple[Document | None, list[Diag]]:
-    """Parse TOML text and map its lines."""
+    """Parse TOML text and map its lines.
+
+    Nesting is checked first: tomllib recurses once per level and would
+    run out of stack (a RecursionError, without a line) on thousands.
+    """
+    diags = nesting_errors(text, display)
+    if diags:
+        return None, diags
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         return None, [toml_error(e, text, display)]
     except RecursionError:
-        return None, [Diag(display, 1, "", "", "TOML syntax: values nested too deeply")]
+        # Only if the scan above counted fewer levels than tomllib did.
+        line, depth = max(nesting_depths(text), key=lambda ld: (ld[1], -ld[0]), default=(1, 0))
+        return None, [Diag(display, line, "", "", f"nested too deeply ({depth} levels counted)")]
     return Document(display, data, SourceMap.scan(text)), []
 
 

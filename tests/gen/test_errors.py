@@ -131,6 +131,31 @@ class Errors(unittest.TestCase):
         self.assertIn("checks.def:2: error: RUN: id: repeats the id of line 1", r.stderr)
         self.assertIn('checks.def:3: error: cannot parse; want CHECK(ID, "name", "doc")', r.stderr)
 
+    def test_thousands_deep(self) -> None:
+        """Values nested far past tomllib's recursion: each at its own line, not line 1."""
+        head = (OK_SMALL / "msrs.toml").read_text()
+        # After a [[msr]] header: one level for the table, one for the key.
+        deep = [
+            "deep_array = " + "[" * 100_000 + "]" * 100_000,
+            "deep_table = " + "{a = " * 10_000 + "1" + "}" * 10_000,
+            "deep." * 20_000 + "key = 1",
+            "deep_lines = [",  # unclosed, to the end of the file
+            *["  [" for _ in range(3_000)],
+        ]
+        first = head.count("\n") + 1
+        with tempfile.TemporaryDirectory() as tmp:
+            registry = Path(tmp) / "msrs.toml"
+            registry.write_text(head + "\n".join(deep) + "\n")
+            stderr = self.render_fails(registry, OK_SMALL / "deviations.toml")
+        where = f"{rel(registry)}:"
+        tail = "levels deep (tables, dotted keys, arrays and inline tables); at most 32"
+        self.assertEqual(stderr.splitlines(), [
+            f"{where}{first}: error: nested 100002 {tail}",
+            f"{where}{first + 1}: error: nested 10002 {tail}",
+            f"{where}{first + 2}: error: nested 20002 {tail}",
+            f"{where}{first + 3}: error: nested 3003 {tail}",
+        ])
+
     def test_huge_file(self) -> None:
         """10,000 entries and one error: the right line, quickly."""
         head = ("schema = 1\nnoncanonical = 0xaaaa_aaaa_aaaa_aaaa\n\n"

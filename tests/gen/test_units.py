@@ -2,9 +2,10 @@
 """units: the generator's building blocks, in-process.
 
 The source map (lines of headers and keys, past multi-line values), the
-canonical-address rule at 48 and 57 bits, value type checks, the
-expanded reserved list, C escaping, message escaping, checks.def parsing, and the list of
-generator files gen/meson.build makes the tables depend on.
+nesting limit, the canonical-address rule at 48 and 57 bits, value type
+checks, the expanded reserved list, C escaping, message escaping,
+checks.def parsing, and the list of generator files gen/meson.build makes
+the tables depend on.
 """
 import unittest
 
@@ -12,7 +13,8 @@ from gentest import CHECKS, SRC, import_msrgen
 
 import_msrgen()
 from msrgen.diag import Diag, escape, hex_num, hex_u64  # noqa: E402
-from msrgen.load import SourceMap, parse_checks, parse_toml  # noqa: E402
+from msrgen.load import (MAX_NESTING, SourceMap, nesting_depths, parse_checks,  # noqa: E402
+                         parse_toml)
 from msrgen.model import BIT, U32, U64, KeyType, Msr, Origin, is_canonical  # noqa: E402
 from msrgen.render import cstr, hex32, hex64  # noqa: E402
 from msrgen.validate import check_value  # noqa: E402
@@ -74,6 +76,38 @@ class SourceMapLines(unittest.TestCase):
         doc, _ = parse_toml("schema = 1\r\n\r\n[[msr]]\r\nname = \"X\"\r\n", "t.toml")
         assert doc is not None
         self.assertEqual(doc.smap.line(("msr", 0, "name")), 4)
+
+
+class Nesting(unittest.TestCase):
+    def test_depths(self) -> None:
+        text = "\n".join([
+            "a = 1",                             # 1: 1
+            "b = [[1], 'x[[[', \"]]]\"]  # [[[",  # 2: 3, brackets in strings and comments
+            "[t.u]",                             # 3: 2
+            "c.d = {e = [1]}",                   # 4: 2 + 2 + 2
+            "f = [",                             # 5: 2 + 1 + 2, over three lines
+            "  [",
+            "]]",
+            "[\"q.r\".s]",                       # 8: 2, a quoted dot
+            "g = '''[[[",                        # 9: 3, a multi-line string
+            "[[[['''",
+        ])
+        self.assertEqual(list(nesting_depths(text)),
+                         [(1, 1), (2, 3), (3, 2), (4, 6), (5, 5), (8, 2), (9, 3)])
+
+    def test_limit(self) -> None:
+        """MAX_NESTING levels parse; one more is an error at the key's line."""
+        def value(levels: int) -> str:
+            return "x = 1\ny = " + "[" * (levels - 1) + "]" * (levels - 1) + "\n"
+
+        doc, diags = parse_toml(value(MAX_NESTING), "t.toml")
+        self.assertEqual(diags, [])
+        self.assertIsNotNone(doc)
+        doc, diags = parse_toml(value(MAX_NESTING + 1), "t.toml")
+        self.assertIsNone(doc)
+        self.assertEqual([d.format() for d in diags],
+                         [f"t.toml:2: error: nested {MAX_NESTING + 1} levels deep (tables, "
+                          f"dotted keys, arrays and inline tables); at most {MAX_NESTING}"])
 
 
 class Canonical(unittest.TestCase):
