@@ -22,6 +22,12 @@ MAX_FEATURES = 64  # feature_mask_t has one bit per feature
 MAX_QUIRKS = 32  # msr_entry.quirks has one bit per quirk
 MAX_ENTRIES = 1 << 16  # struct deviation stores entry ids in 16 bits
 
+# The longest entry name, as Msr.display spells it ("NAME" or "NAME/label",
+# the slash counted).  Defined here only: the generated msr_table.h hands it
+# to the runtime as MSR_ENTRY_NAME_MAX, which sizes the buffers that TAP
+# lines, the summary and --fault/pattern matching print and compare names in.
+ENTRY_NAME_MAX = 48
+
 UPPER_NAME = r"[A-Z][A-Z0-9_]*"
 LOWER_NAME = r"[a-z][a-z0-9_]*"
 

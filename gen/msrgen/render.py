@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from .model import Check, Deviations, Feature, Msr, Quirk, Registry
+from .model import ENTRY_NAME_MAX, Check, Deviations, Feature, Msr, Quirk, Registry
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 
@@ -180,6 +180,7 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
         "registry_path": registry_path,
         "deviations_path": deviations_path,
         "noncanonical": registry.noncanonical,
+        "entry_name_max": ENTRY_NAME_MAX,
         "features": [_feature_view(f, registry_path) for f in registry.features],
         "quirks": [_quirk_view(q, registry_path) for q in registry.quirks],
         "entries": [_msr_view(m, registry.noncanonical, registry_path) for m in registry.msrs],

@@ -18,7 +18,7 @@ from typing import Any
 
 from .diag import Diag, hex_index, hex_num, hex_u64
 from .load import Document, TomlPath
-from .model import (DEVIATION_TABLES, MAX_ENTRIES, MAX_FEATURES, MAX_QUIRKS,
+from .model import (DEVIATION_TABLES, ENTRY_NAME_MAX, MAX_ENTRIES, MAX_FEATURES, MAX_QUIRKS,
                     MSR_MAX_FEATURES, MSR_MAX_RESERVED, REGISTRY_TABLES, SCHEMA_VERSION,
                     UPPER_NAME, Check, Deviation, Deviations, Feature, KeyType, Msr,
                     Origin, Quirk, Registry, from_toml, is_canonical, required_keys,
@@ -238,6 +238,13 @@ def check_msr(m: Msr, where: Where, features: Collection[str], quirks: Collectio
     `noncanonical` is None when the top-level value is itself invalid.
     """
     diags = []
+    if len(m.display) > ENTRY_NAME_MAX:
+        # Blame the label only when the name alone would fit.
+        field = "label" if m.label and len(m.name) <= ENTRY_NAME_MAX else "name"
+        diags.append(where.diag(field, f"the entry name is {len(m.display)} characters long "
+                                       f"({'NAME/label' if m.label else 'NAME'}); at most "
+                                       f"{ENTRY_NAME_MAX} (MSR_ENTRY_NAME_MAX), so that TAP "
+                                       "lines and --fault show and match it whole"))
     if not m.features:
         diags.append(where.diag("features", "empty feature list: name at least one feature "
                                             "(NONE for always-emulated MSRs)"))

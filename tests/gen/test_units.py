@@ -3,7 +3,7 @@
 
 The source map (lines of headers and keys, past multi-line values), the
 nesting limit, the canonical-address rule at 48 and 57 bits, value type
-checks, the expanded reserved list, C escaping, message escaping,
+checks, the entry name limit, the expanded reserved list, C escaping, message escaping,
 checks.def parsing, and the list of generator files gen/meson.build makes
 the tables depend on.
 """
@@ -15,9 +15,10 @@ import_msrgen()
 from msrgen.diag import Diag, escape, hex_num, hex_u64  # noqa: E402
 from msrgen.load import (MAX_NESTING, SourceMap, nesting_depths, parse_checks,  # noqa: E402
                          parse_toml)
-from msrgen.model import BIT, U32, U64, KeyType, Msr, Origin, is_canonical  # noqa: E402
+from msrgen.model import (BIT, ENTRY_NAME_MAX, U32, U64, KeyType, Msr, Origin,  # noqa: E402
+                          is_canonical)
 from msrgen.render import cstr, hex32, hex64  # noqa: E402
-from msrgen.validate import check_value  # noqa: E402
+from msrgen.validate import check_value, validate_registry  # noqa: E402
 
 
 class SourceMapLines(unittest.TestCase):
@@ -213,6 +214,35 @@ class Model(unittest.TestCase):
         pat = Msr(name="P", index=0x277, features=("A",), write=1)
         aux = Msr(name="T", label="rdpid", index=0xc000_0103, features=("A",), write=1)
         self.assertEqual(sorted([reg, aux, pat], key=Msr.sort_key), [pat, aux, reg])
+
+
+class EntryNames(unittest.TestCase):
+    """ENTRY_NAME_MAX counts NAME/label, the slash included."""
+
+    @staticmethod
+    def errors(name: str, label: str | None = None) -> list[tuple[str, str]]:
+        text = ("schema = 1\nnoncanonical = 0xaaaa_aaaa_aaaa_aaaa\n"
+                '[feature.NONE]\nleaf = 1\nreg = "ecx"\nbit = 31\n'
+                f'[[msr]]\nname = "{name}"\nindex = 0x10\nfeatures = ["NONE"]\nwrite = 1\n'
+                + (f'label = "{label}"\n' if label else ""))
+        doc, diags = parse_toml(text, "t.toml")
+        assert doc is not None, diags
+        return [(d.field, d.message) for d in validate_registry(doc)]
+
+    def test_boundary(self) -> None:
+        self.assertEqual(ENTRY_NAME_MAX, 48)
+        self.assertEqual(self.errors("A" * 48), [])
+        self.assertEqual(self.errors("A" * 40, "b" * 7), [])
+        self.assertEqual([f for f, _ in self.errors("A" * 49)], ["name"])
+        self.assertEqual([f for f, _ in self.errors("A" * 40, "b" * 8)], ["label"])
+        self.assertEqual([f for f, _ in self.errors("A" * 49, "b")], ["name"])
+        self.assertIn("50 characters long (NAME/label); at most 48 (MSR_ENTRY_NAME_MAX)",
+                      self.errors("A" * 48, "b")[0][1])
+
+    def test_header_defines_it(self) -> None:
+        """msr_table.h hands the same number to the runtime."""
+        header = (SRC / "gen" / "generated" / "msr_table.h").read_text()
+        self.assertIn(f"\n#define MSR_ENTRY_NAME_MAX {ENTRY_NAME_MAX}\n", header)
 
 
 class Escaping(unittest.TestCase):
