@@ -293,6 +293,15 @@ def _dotted_table(m: re.Match[str]) -> str:
     return f"Cannot declare [{'.'.join(str(p) for p in parts)}] twice"
 
 
+def last_line(text: str) -> int:
+    """The number of the last line of a text (1 if it is empty).
+
+    A final newline ends the last line rather than starting another, as
+    editors count: errors "at end of file" belong there.
+    """
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+
+
 def toml_error(e: tomllib.TOMLDecodeError, text: str, display: str) -> Diag:
     """A tomllib error as a diagnostic, with the line tomllib put in its message."""
     message = _TOML_TWICE.sub(_dotted_table, str(e))
@@ -302,8 +311,7 @@ def toml_error(e: tomllib.TOMLDecodeError, text: str, display: str) -> Diag:
                     f"TOML syntax: {m['msg']} (column {m['col']})")
     m = _TOML_END.match(message)
     if m:
-        return Diag(display, text.count("\n") + 1, "", "",
-                    f"TOML syntax: {m['msg']} (at end of file)")
+        return Diag(display, last_line(text), "", "", f"TOML syntax: {m['msg']} (at end of file)")
     return Diag(display, 1, "", "", f"TOML syntax: {message}")
 
 
