@@ -326,6 +326,28 @@ def load_toml(path: str, display: str) -> tuple[Document | None, list[Diag]]:
     return parse_toml(text, display)
 
 
+def _failing_line(text: str) -> int:
+    """The line where tomllib stops with an exception other than TOMLDecodeError.
+
+    tomllib reads in order and stops at the first problem, so a prefix of
+    the text raises the same exception if and only if it holds that line:
+    a binary search over prefixes finds it.
+    """
+    lines = text.split("\n")
+    good, bad = 0, len(lines)  # the first `good` lines parse past it; `bad` lines do not
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        try:
+            tomllib.loads("\n".join(lines[:mid]))
+        except tomllib.TOMLDecodeError:
+            good = mid
+        except (ValueError, RecursionError):
+            bad = mid
+        else:
+            good = mid
+    return min(bad, last_line(text))
+
+
 def nesting_errors(text: str, display: str) -> list[Diag]:
     """Every table or value nested more than MAX_NESTING levels, at the line it starts."""
     return [Diag(display, line, "", "", f"nested {depth} levels deep (tables, dotted keys, "
@@ -346,6 +368,12 @@ def parse_toml(text: str, display: str) -> tuple[Document | None, list[Diag]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         return None, [toml_error(e, text, display)]
+    except ValueError as e:
+        # int() refuses decimal integers of more than 4,300 digits
+        # (sys.int_info.str_digits_check_threshold) and tomllib lets that through.
+        reason = str(e).split("; use sys.set_int_max_str_digits()")[0]
+        return None, [Diag(display, _failing_line(text), "", "",
+                           f"cannot read a value: {reason}; numbers are at most 64 bits")]
     except RecursionError:
         # Only if the scan above counted fewer levels than tomllib did.
         line, depth = max(nesting_depths(text), key=lambda ld: (ld[1], -ld[0]), default=(1, 0))

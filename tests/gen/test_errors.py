@@ -11,8 +11,8 @@ lines, and leave its output directory exactly as it was.
 No message may print a control, format or separator character raw
 (err_control_chars.toml puts them in names, labels and keys).  A few
 inputs cannot be committed as fixtures (a 0-byte file, a byte order mark,
-a file too big to review, a missing file, a broken checks.def, a file name
-with control characters); they are built here.
+a file too big to review, a 5,000-digit number, a missing file, a broken
+checks.def, a file name with control characters); they are built here.
 """
 from __future__ import annotations
 
@@ -155,6 +155,18 @@ class Errors(unittest.TestCase):
             f"{where}{first + 2}: error: nested 20002 {tail}",
             f"{where}{first + 3}: error: nested 3003 {tail}",
         ])
+
+    def test_huge_decimal(self) -> None:
+        """A decimal integer longer than int() reads (4,300 digits), at its own line."""
+        head = (OK_SMALL / "msrs.toml").read_text()
+        with tempfile.TemporaryDirectory() as tmp:
+            registry = Path(tmp) / "msrs.toml"
+            registry.write_text(head + "extra = [\n  0x1,\n  " + "9" * 5_000 + ",\n]\n")
+            stderr = self.render_fails(registry, OK_SMALL / "deviations.toml")
+        self.assertEqual(stderr.splitlines(), [
+            f"{rel(registry)}:{head.count(chr(10)) + 3}: error: cannot read a value: Exceeds "
+            "the limit (4300 digits) for integer string conversion: value has 5000 digits; "
+            "numbers are at most 64 bits"])
 
     def test_huge_file(self) -> None:
         """10,000 entries and one error: the right line, quickly."""
