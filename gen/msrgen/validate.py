@@ -77,6 +77,17 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _decimal(value: int) -> str:
+    """An integer for a message: -5 (-0x5); beyond 64 bits in hex only.
+
+    str() of an integer of more than 4,300 digits raises ValueError, and a
+    hex literal in TOML can be that long.
+    """
+    if value.bit_length() > 64:
+        return hex_num(value)
+    return f"{value} ({hex_num(value)})" if value < 0 else str(value)
+
+
 def _suggest(word: str, choices: Iterable[str]) -> str:
     """"; did you mean `x`?" when a close match exists, else ""."""
     close = difflib.get_close_matches(word, list(choices), n=1)
@@ -95,11 +106,11 @@ def check_value(value: Any, ktype: KeyType) -> list[str]:
         if isinstance(value, bool) or not isinstance(value, int):
             return [f"expected an integer, got {_describe(value)}"]
         if value < 0:
-            return [f"{value} ({hex_num(value)}) is negative; numbers are unsigned"]
+            return [f"{_decimal(value)} is negative; numbers are unsigned"]
         if ktype.bits and value >> ktype.bits:
             return [f"{hex_num(value)} does not fit in {ktype.bits} bits"]
         if ktype.maximum is not None and value > ktype.maximum:
-            return [f"{value} is out of range 0..{ktype.maximum}"]
+            return [f"{_decimal(value)} is out of range 0..{ktype.maximum}"]
     elif ktype.base == "bool":
         if not isinstance(value, bool):
             return [f"expected true or false, got {_describe(value)}"]

@@ -11,8 +11,8 @@ lines, and leave its output directory exactly as it was.
 No message may print a control, format or separator character raw
 (err_control_chars.toml puts them in names, labels and keys).  A few
 inputs cannot be committed as fixtures (a 0-byte file, a byte order mark,
-a file too big to review, a 5,000-digit number, a missing file, a broken
-checks.def, a file name with control characters); they are built here.
+a file too big to review, 4,000- and 5,000-digit numbers, a missing file, a
+broken checks.def, a file name with control characters); they are built here.
 """
 from __future__ import annotations
 
@@ -167,6 +167,18 @@ class Errors(unittest.TestCase):
             f"{rel(registry)}:{head.count(chr(10)) + 3}: error: cannot read a value: Exceeds "
             "the limit (4300 digits) for integer string conversion: value has 5000 digits; "
             "numbers are at most 64 bits"])
+
+    def test_huge_hex(self) -> None:
+        """A 4,000-digit hex number where 0..31 is wanted: shown in hex, no traceback."""
+        lines = (OK_SMALL / "msrs.toml").read_text().split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith("bit = "))
+        lines[at] = "bit = 0x" + "f" * 4_000
+        with tempfile.TemporaryDirectory() as tmp:
+            registry = Path(tmp) / "msrs.toml"
+            registry.write_text("\n".join(lines))
+            stderr = self.render_fails(registry, OK_SMALL / "deviations.toml")
+        self.assertRegex(stderr, rf"^{re.escape(rel(registry))}:{at + 1}: error: feature\.\w+: "
+                                 r"bit: 0xffff(_ffff){999} is out of range 0\.\.31\n\Z")
 
     def test_huge_file(self) -> None:
         """10,000 entries and one error: the right line, quickly."""

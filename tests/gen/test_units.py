@@ -143,6 +143,12 @@ class Values(unittest.TestCase):
         self.assertIn("is negative", check_value(-1, U64)[0])
         self.assertEqual(check_value(31, BIT), [])
         self.assertEqual(check_value(32, BIT), ["32 is out of range 0..31"])
+        self.assertEqual(check_value(-5, U32), ["-5 (-0x5) is negative; numbers are unsigned"])
+        # Past 4,300 decimal digits str() raises; such numbers are shown in hex.
+        self.assertEqual(check_value(1 << 16_000, BIT),
+                         [f"{hex_num(1 << 16_000)} is out of range 0..31"])
+        self.assertEqual(check_value(-(1 << 16_000), U32),
+                         [f"{hex_num(-(1 << 16_000))} is negative; numbers are unsigned"])
 
     def test_arrays(self) -> None:
         names = KeyType("str", pattern="[A-Z]+", array=True)
