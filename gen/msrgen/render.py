@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from .diag import escape
 from .model import ENTRY_NAME_MAX, Check, Deviations, Feature, Msr, Quirk, Registry
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -70,8 +71,16 @@ def cbool(value: bool) -> str:
 
 
 def comment_text(text: str) -> str:
-    """Text that is safe inside a one-line /* */ comment."""
-    return " ".join(text.replace("*/", "* /").split())
+    """Text that is safe inside a one-line /* */ comment.
+
+    Runs of whitespace (line breaks included) become one space; control,
+    format and separator characters are escaped as messages show them
+    (\\x00, \\u202e), so no NUL, escape sequence or bidi override reaches
+    the C; "*/" and "/*" are broken up, so the comment neither ends early
+    nor opens another (-Wcomment).
+    """
+    text = escape(" ".join(text.split()))
+    return text.replace("*/", "* /").replace("/*", "/ *")
 
 
 def make_env() -> jinja2.Environment:
@@ -159,8 +168,11 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
     """Everything the templates print, with identifiers and comments spelled out.
 
     registry_path and deviations_path are the display paths the header and
-    the provenance comments name.
+    the provenance comments name; only comments do, so they go through
+    comment_text here.
     """
+    registry_path = comment_text(registry_path)
+    deviations_path = comment_text(deviations_path)
     check_ids = {c.name: f"CHECK_{c.ident}" for c in checks}
     devs = []
     for d in deviations.deviations:

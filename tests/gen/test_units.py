@@ -17,7 +17,7 @@ from msrgen.load import (MAX_NESTING, SourceMap, nesting_depths, parse_checks,  
                          parse_toml)
 from msrgen.model import (BIT, ENTRY_NAME_MAX, U32, U64, KeyType, Msr, Origin,  # noqa: E402
                           is_canonical)
-from msrgen.render import cstr, hex32, hex64  # noqa: E402
+from msrgen.render import comment_text, cstr, hex32, hex64  # noqa: E402
 from msrgen.validate import check_value, validate_registry  # noqa: E402
 
 
@@ -259,6 +259,17 @@ class Escaping(unittest.TestCase):
         self.assertEqual(cstr("\x01" + "7"), '"\\0017"')
         self.assertEqual(cstr("??="), '"?\\?="')
         self.assertEqual(cstr("für"), '"für"')
+
+    def test_comment_text(self) -> None:
+        self.assertEqual(comment_text("a  b\n\tc\u2028d"), "a b c d")
+        self.assertEqual(comment_text("x\x00y\x1b[2Jz\u202e\x7f"), "x\\x00y\\x1b[2Jz\\u202e\\x7f")
+        self.assertEqual(comment_text("a */ b /* c"), "a * / b / * c")
+        for tricky in ("/*/", "*/*", "/**/", "**//**", "/*/*/"):
+            with self.subTest(text=tricky):
+                got = comment_text(tricky)
+                self.assertNotIn("*/", got)
+                self.assertNotIn("/*", got)
+        self.assertEqual(comment_text("für — ok"), "für — ok")
 
 
 class ChecksDef(unittest.TestCase):

@@ -9,7 +9,7 @@ const uint64_t msr_noncanonical = 0xdeadbeef00000000ull;
 
 const struct msr_feature msr_features[NR_FEATURES] = {
 	/* tests/gen/ok_small/msrs.toml: [feature.ALPHA] */
-	/* a doc comment that tries to close * / the comment */
+	/* a doc comment that tries to close * / the comment, / * open another, or hide\u202e text\x00 with\x1b[8m escapes */
 	[FEAT_ALPHA] = {
 		.name = "ALPHA",
 		.leaf = 0x00000007,
