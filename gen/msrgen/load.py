@@ -72,11 +72,20 @@ def _find_unquoted(s: str, start: int, token: str) -> int:
 
 @dataclass
 class _ValueScanner:
-    """Follows a TOML value across lines: open brackets and multi-line strings."""
+    """Follows a TOML value across lines: open brackets and multi-line strings.
+
+    It also counts how deeply the value nests (`peak`): a level per array
+    or inline table, and one per dot of a dotted key inside an inline table
+    ({a.b.c = 1} is three tables deep).
+    """
 
     depth: int = 0
     multiline: str | None = None  # '"""' or "'''" while inside one
-    peak: int = 0  # the deepest `depth` seen
+    peak: int = 0  # the most levels open at once
+    # The open brackets, each with the dots its keys have added so far.
+    opened: list[list[Any]] = field(default_factory=list)
+    dots: int = 0  # the sum of the dots in `opened`
+    in_key: bool = False  # between "{" or "," of an inline table and "="
 
     @property
     def busy(self) -> bool:
@@ -99,12 +108,28 @@ class _ValueScanner:
             elif c in "\"'":
                 i = _skip_string(s, i)
             else:
-                if c in "[{":
-                    self.depth += 1
-                    self.peak = max(self.peak, self.depth)
-                elif c in "]}":
-                    self.depth -= 1
+                self._count(c)
                 i += 1
+
+    def _count(self, c: str) -> None:
+        """Follow brackets, and the dots of keys in inline tables."""
+        if c in "[{":
+            self.depth += 1
+            self.opened.append([c, 0])
+            self.in_key = c == "{"
+        elif c in "]}":
+            self.depth -= 1
+            if self.opened:
+                self.dots -= self.opened.pop()[1]
+            self.in_key = False
+        elif c == ",":
+            self.in_key = bool(self.opened) and self.opened[-1][0] == "{"
+        elif c == "=":
+            self.in_key = False
+        elif c == "." and self.in_key:
+            self.opened[-1][1] += 1
+            self.dots += 1
+        self.peak = max(self.peak, len(self.opened) + self.dots)
 
     def _close_multiline(self, s: str, i: int) -> int:
         """Scan inside a multi-line string; return where scanning resumes."""
@@ -143,8 +168,8 @@ def nesting_depths(text: str) -> Iterator[tuple[int, int]]:
 
     A header is as deep as its dotted name has parts; a key/value adds the
     parts of its key and the arrays and inline tables its value opens, which
-    may continue over several lines: the line is where it starts.  Works on
-    any text, valid TOML or not (keys inside inline tables count as one level).
+    may continue over several lines, and the dotted keys inside its inline
+    tables: the line is where it starts.  Works on any text, valid TOML or not.
     """
     table = 0
     value = _ValueScanner()

@@ -139,6 +139,7 @@ class Errors(unittest.TestCase):
             "deep_array = " + "[" * 100_000 + "]" * 100_000,
             "deep_table = " + "{a = " * 10_000 + "1" + "}" * 10_000,
             "deep." * 20_000 + "key = 1",
+            "deep_inline = {" + "k." * 20_000 + "k = 1}",
             "deep_lines = [",  # unclosed, to the end of the file
             *["  [" for _ in range(3_000)],
         ]
@@ -153,7 +154,8 @@ class Errors(unittest.TestCase):
             f"{where}{first}: error: nested 100002 {tail}",
             f"{where}{first + 1}: error: nested 10002 {tail}",
             f"{where}{first + 2}: error: nested 20002 {tail}",
-            f"{where}{first + 3}: error: nested 3003 {tail}",
+            f"{where}{first + 3}: error: nested 20003 {tail}",
+            f"{where}{first + 4}: error: nested 3003 {tail}",
         ])
 
     def test_huge_decimal(self) -> None:

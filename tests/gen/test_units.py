@@ -92,9 +92,10 @@ class Nesting(unittest.TestCase):
             "[\"q.r\".s]",                       # 8: 2, a quoted dot
             "g = '''[[[",                        # 9: 3, a multi-line string
             "[[[['''",
+            "h = {a.b.c = {d = [1.5, 2.5]}, 'e.f' = 1}",  # 11: 2 + 1 + 3 brackets + 2 dots
         ])
         self.assertEqual(list(nesting_depths(text)),
-                         [(1, 1), (2, 3), (3, 2), (4, 6), (5, 5), (8, 2), (9, 3)])
+                         [(1, 1), (2, 3), (3, 2), (4, 6), (5, 5), (8, 2), (9, 3), (11, 8)])
 
     def test_limit(self) -> None:
         """MAX_NESTING levels parse; one more is an error at the key's line."""
