@@ -28,6 +28,11 @@ MAX_ENTRIES = 1 << 16  # struct deviation stores entry ids in 16 bits
 # lines, the summary and --fault/pattern matching print and compare names in.
 ENTRY_NAME_MAX = 48
 
+# The longest string value, in characters.  Strings become C string
+# literals, and C99 only guarantees 4095 bytes for one: 1000 characters of
+# at most four UTF-8 bytes each stay below that.
+TEXT_MAX = 1000
+
 UPPER_NAME = r"[A-Z][A-Z0-9_]*"
 LOWER_NAME = r"[a-z][a-z0-9_]*"
 
@@ -42,7 +47,8 @@ class KeyType:
 
     base is "int", "str" or "bool".  An int has `bits` bits (unsigned) or
     a `maximum`; a str may be limited to `choices` or to a `pattern` (an
-    anchored regular expression) and is never empty.  With `array`, the
+    anchored regular expression), is never empty and has at most TEXT_MAX
+    characters.  With `array`, the
     value is an array of such items.  `hint` is appended to the message
     when the key is missing or empty.
     """

@@ -19,7 +19,7 @@ from typing import Any
 from .diag import Diag, hex_index, hex_num, hex_u64
 from .load import Document, TomlPath
 from .model import (DEVIATION_TABLES, ENTRY_NAME_MAX, MAX_ENTRIES, MAX_FEATURES, MAX_QUIRKS,
-                    MSR_MAX_FEATURES, MSR_MAX_RESERVED, REGISTRY_TABLES, SCHEMA_VERSION,
+                    MSR_MAX_FEATURES, MSR_MAX_RESERVED, REGISTRY_TABLES, SCHEMA_VERSION, TEXT_MAX,
                     UPPER_NAME, Check, Deviation, Deviations, Feature, KeyType, Msr,
                     Origin, Quirk, Registry, from_toml, is_canonical, required_keys,
                     toml_keys)
@@ -119,6 +119,9 @@ def check_value(value: Any, ktype: KeyType) -> list[str]:
             return [f"expected a string, got {_describe(value)}"]
         if not value:
             return [f"must not be empty{hint}"]
+        if len(value) > TEXT_MAX:
+            return [f"a string of {len(value)} characters; at most {TEXT_MAX} (strings become "
+                    "C string literals, which C99 guarantees up to 4095 bytes)"]
         if ktype.choices and value not in ktype.choices:
             return [f"{_quote(value)} is not one of "
                     + ", ".join(_quote(c) for c in ktype.choices)]

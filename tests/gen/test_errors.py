@@ -11,8 +11,10 @@ lines, and leave its output directory exactly as it was.
 No message may print a control, format or separator character raw
 (err_control_chars.toml puts them in names, labels and keys).  A few
 inputs cannot be committed as fixtures (a 0-byte file, a byte order mark,
-a file too big to review, 4,000- and 5,000-digit numbers, a missing file, a
-broken checks.def, a file name with control characters); they are built here.
+a file too big to review, values nested thousands deep, 4,000- and
+5,000-digit numbers, strings longer than C allows, a missing file, a
+broken checks.def, a file name with control characters); they are built
+here.
 """
 from __future__ import annotations
 
@@ -181,6 +183,24 @@ class Errors(unittest.TestCase):
             stderr = self.render_fails(registry, OK_SMALL / "deviations.toml")
         self.assertRegex(stderr, rf"^{re.escape(rel(registry))}:{at + 1}: error: feature\.\w+: "
                                  r"bit: 0xffff(_ffff){999} is out of range 0\.\.31\n\Z")
+
+    def test_long_strings(self) -> None:
+        """Strings longer than a portable C literal, in both inputs."""
+        registry = (OK_SMALL / "msrs.toml").read_text().split("\n")
+        deviations = (OK_SMALL / "deviations.toml").read_text().split("\n")
+        why = next(i for i, line in enumerate(registry) if line.startswith("why = "))
+        flavour = next(i for i, line in enumerate(deviations) if line.startswith("flavour = "))
+        registry[why] = f'why = "{"é" * 1_001}"'
+        deviations[flavour] = f'flavour = "{"x" * 5_000}"'
+        with tempfile.TemporaryDirectory() as tmp:
+            reg, dev = Path(tmp) / "msrs.toml", Path(tmp) / "deviations.toml"
+            reg.write_text("\n".join(registry))
+            dev.write_text("\n".join(deviations))
+            stderr = self.render_fails(reg, dev)
+        self.assert_reported(stderr, rel(reg), why + 1, "why: a string of 1001 characters; "
+                                                        "at most 1000 (strings become C string")
+        self.assert_reported(stderr, rel(dev), flavour + 1,
+                             "flavour: a string of 5000 characters; at most 1000")
 
     def test_huge_file(self) -> None:
         """10,000 entries and one error: the right line, quickly."""

@@ -15,8 +15,8 @@ import_msrgen()
 from msrgen.diag import Diag, escape, hex_num, hex_u64  # noqa: E402
 from msrgen.load import (MAX_NESTING, SourceMap, nesting_depths, parse_checks,  # noqa: E402
                          parse_toml)
-from msrgen.model import (BIT, ENTRY_NAME_MAX, U32, U64, KeyType, Msr, Origin,  # noqa: E402
-                          is_canonical)
+from msrgen.model import (BIT, ENTRY_NAME_MAX, TEXT, TEXT_MAX, U32, U64, KeyType,  # noqa: E402
+                          Msr, Origin, is_canonical)
 from msrgen.render import comment_text, cstr, hex32, hex64  # noqa: E402
 from msrgen.validate import check_value, validate_registry  # noqa: E402
 
@@ -156,6 +156,14 @@ class Values(unittest.TestCase):
         self.assertEqual(check_value(["A", "b"], names), ['item 2: "b" does not match ^[A-Z]+$'])
         self.assertEqual(check_value("A", names), ['expected an array, got a string ("A")'])
         self.assertEqual(check_value([], names), [])
+
+    def test_string_length(self) -> None:
+        self.assertEqual(check_value("\U0001f600" * TEXT_MAX, TEXT), [])
+        self.assertEqual(check_value("x" * (TEXT_MAX + 1), TEXT),
+                         [f"a string of {TEXT_MAX + 1} characters; at most {TEXT_MAX} (strings "
+                          "become C string literals, which C99 guarantees up to 4095 bytes)"])
+        # What the limit is for: the longest string, in UTF-8, fits a C literal.
+        self.assertLessEqual(len(("\U0001f600" * TEXT_MAX).encode()), 4095)
 
     def test_hex_formats(self) -> None:
         self.assertEqual(hex_u64(0x1800), "0x0000_0000_0000_1800")
