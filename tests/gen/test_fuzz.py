@@ -14,8 +14,9 @@ of a deviations file).  The verdict:
   one newline, with no control character but tab and newline, msr_table.h
   defining MSR_ENTRY_NAME_MAX; tomllib accepts the input and every entry
   name fits; every 4th success renders a second time to the same bytes, and
-  a sample of distinct renderings compiles (-Wall -Wextra -Werror, as
-  test_compile does).
+  a sample of the distinct renderings (one per 40 cases) compiles with
+  -Wall -Wextra -Wpedantic -Werror, msr_table.c also freestanding, as
+  test_compile does.
 - exit 1: nothing on stdout, and stderr is only lines
   `<file>:<line>: error: ...` where <file> is the mutated input (or its
   partner: a registry that drops an entry makes a deviation name an
@@ -38,8 +39,8 @@ Mutations (`MUTATIONS`):
                                                    typos, clashes, too long
   retable                                          [[msr]] -> [msr], ...
   deep-nesting                                     arrays, inline tables,
-                                                   dotted keys, headers,
-                                                   30 to 20,000 levels
+                                                   dotted keys (inline too),
+                                                   headers, 3 to 20,000 levels
   encoding                                         BOM, CRLF, lone CR, NUL,
                                                    bad UTF-8, UTF-16
   empty                                            nothing or almost nothing
@@ -87,7 +88,7 @@ SEED = os.environ.get("MSRCHECK_FUZZ_SEED", "1")
 ONLY = os.environ.get("MSRCHECK_FUZZ_CASE")
 KEEP = os.environ.get("MSRCHECK_FUZZ_KEEP")
 SENTINEL = b"/* an earlier rendering, to be left alone */\n"
-COMPILE_SAMPLE = 6
+COMPILE_MAX = max(6, CASES // 40)  # distinct renderings compiled (reservoir sample)
 RERENDER_EVERY = 4
 
 
@@ -434,7 +435,7 @@ def deep_nesting(rng: random.Random, text: str, corpus: Corpus) -> tuple[str, st
     lines = text.split("\n")
     keys = _key_lines(lines)
     depth = rng.choice((3, 30, 31, 32, 33, 34, 100, 1_000, 5_000, 20_000))
-    kind = rng.choice(("array", "table", "mixed", "lines", "dotted", "header"))
+    kind = rng.choice(("array", "table", "mixed", "lines", "dotted", "inline-dotted", "header"))
     if kind == "header":
         new = "[" + ".".join(["t"] * depth) + "]"
         i = rng.randrange(len(lines) + 1)
@@ -452,6 +453,8 @@ def deep_nesting(rng: random.Random, text: str, corpus: Corpus) -> tuple[str, st
         value = "{a = " * depth + "1" + " }" * depth
     elif kind == "mixed":
         value = "[{a = " * (depth // 2) + "1" + "}]" * (depth // 2)
+    elif kind == "inline-dotted":
+        value = "{" + "a." * depth + "b = 1}"
     else:
         value = "[\n" * depth + "1" + "\n]" * depth
     if rng.random() < 0.2:  # unclosed
@@ -686,8 +689,23 @@ class Tally:
     mutations: Counter[str] = field(default_factory=Counter)
     first_errors: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
-    renderings: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    distinct: set[str] = field(default_factory=set)  # digests of successful renderings
+    sample: list[dict[str, bytes]] = field(default_factory=list)  # to compile
+    sampler: random.Random = field(
+        default_factory=lambda: random.Random(f"msrcheck-fuzz/{SEED}/compile"))
     reruns: int = 0
+
+    def offer(self, digest: str, rendering: dict[str, bytes]) -> None:
+        """Keep a uniform sample of COMPILE_MAX distinct renderings."""
+        if digest in self.distinct:
+            return
+        self.distinct.add(digest)
+        if len(self.sample) < COMPILE_MAX:
+            self.sample.append(rendering)
+        else:
+            slot = self.sampler.randrange(len(self.distinct))
+            if slot < COMPILE_MAX:
+                self.sample[slot] = rendering
 
 
 def run_case(case: Case, work: Path, tally: Tally, generator: Generator = main) -> None:
@@ -724,7 +742,7 @@ def run_case(case: Case, work: Path, tally: Tally, generator: Generator = main) 
         # The same content from another case differs only in the input's path.
         digest = hashlib.sha256(b"".join(rendering.values()).replace(
             os.path.relpath(mutated, SRC).encode(), b"@INPUT@")).hexdigest()
-        tally.renderings.setdefault(digest, rendering)
+        tally.offer(digest, rendering)
     tally.statuses[f"exit {r.status}" if not r.crash else "exception"] += 1
     for desc in case.mutations:
         tally.mutations[desc.split(" ")[0]] += 1
@@ -771,7 +789,7 @@ class Fuzz(unittest.TestCase):
             compiled = self.compile_sample(tally, Path(tmp))
         elapsed = time.monotonic() - start
         print(f"\nfuzz: {len(numbers)} cases (seed {SEED}) in {fuzz_time:.1f} s, "
-              f"{elapsed:.1f} s with {compiled} of {len(tally.renderings)} distinct renderings "
+              f"{elapsed:.1f} s with {compiled} of {len(tally.distinct)} distinct renderings "
               f"compiled; {tally.reruns} rendered twice")
         print("fuzz: " + ", ".join(f"{k}: {v}" for k, v in sorted(tally.statuses.items())))
         print("fuzz: mutations: " + ", ".join(f"{k} {v}" for k, v in
@@ -789,31 +807,33 @@ class Fuzz(unittest.TestCase):
 
     @staticmethod
     def compile_sample(tally: Tally, work: Path) -> int:
-        """Compile a few distinct successful renderings, as test_compile does."""
-        if not tally.renderings:
-            return 0
-        rng = random.Random(f"msrcheck-fuzz/{SEED}/compile")
-        keys = sorted(tally.renderings)
-        sample = rng.sample(keys, min(COMPILE_SAMPLE, len(keys)))
-        flags = ["-std=gnu11", "-Wall", "-Wextra", "-Wpedantic", "-Werror",
-                 "-Wno-unused-parameter", "-I", str(SRC / "runtime" / "common"),
-                 "-I", str(SRC / "runtime" / "include")]
-        for key in sample:
-            gen = work / f"compile-{key[:12]}"
+        """Compile the sampled renderings as test_compile does; return how many."""
+        warnings = ["-Wall", "-Wextra", "-Wpedantic", "-Werror"]
+        common = ["-I", str(SRC / "runtime" / "common")]
+        for n, rendering in enumerate(tally.sample):
+            gen = work / f"compile{n}"
             gen.mkdir()
-            for name, data in tally.renderings[key].items():
+            for name, data in rendering.items():
                 (gen / name).write_bytes(data)
-            for source in sorted(gen.glob("*.c")):
+            sources = [str(p) for p in sorted(gen.glob("*.c"))]
+            runs = (
+                ["-std=gnu11", *warnings, "-Wno-unused-parameter", *common,
+                 "-I", str(SRC / "runtime" / "include"), "-I", str(gen), "-fsyntax-only",
+                 *sources],
+                # msr_table.c as the guest builds it.
+                ["-std=c11", "-ffreestanding", "-nostdlib", *warnings, *common, "-I", str(gen),
+                 "-fsyntax-only", str(gen / "msr_table.c")],
+            )
+            for args in runs:
                 try:
-                    r = subprocess.run([*CC, *flags, "-I", str(gen), "-fsyntax-only",
-                                        str(source)], capture_output=True, text=True, check=False)
+                    r = subprocess.run([*CC, *args], capture_output=True, text=True, check=False)
                 except OSError as e:
                     tally.failures.append(f"cannot run the compiler {CC}: {e}")
-                    return 0
+                    return n
                 if r.returncode != 0:
-                    tally.failures.append(f"rendering {key[:12]} ({source.name}) does not "
-                                          f"compile:\n{r.stderr[:2000]}")
-        return len(sample)
+                    tally.failures.append(f"sampled rendering {n} does not compile:\n"
+                                          f"{r.stderr[:2000]}")
+        return len(tally.sample)
 
 
 class Teeth(unittest.TestCase):
@@ -904,10 +924,11 @@ class Teeth(unittest.TestCase):
 
     def test_compiler(self) -> None:
         tally = Tally()
-        tally.renderings["bad"] = {"msr_table.c": b"this is not C\n"}
+        tally.offer("bad", {"msr_table.c": b"this is not C\n"})
+        tally.offer("bad", {"msr_table.c": b"int x;\n"})  # a repeat: not kept
         with tempfile.TemporaryDirectory() as tmp:
             self.assertEqual(Fuzz.compile_sample(tally, Path(tmp)), 1)
-        self.assertEqual(len(tally.failures), 1)
+        self.assertEqual(len(tally.failures), 2)  # gnu11 and freestanding
         self.assertIn("does not compile", tally.failures[0])
 
 
