@@ -82,9 +82,9 @@ class _ValueScanner:
     depth: int = 0
     multiline: str | None = None  # '"""' or "'''" while inside one
     peak: int = 0  # the most levels open at once
-    # The open brackets, each with the dots its keys have added so far.
-    opened: list[list[Any]] = field(default_factory=list)
-    dots: int = 0  # the sum of the dots in `opened`
+    opened: list[str] = field(default_factory=list)  # the open brackets, "[" or "{"
+    key_dots: list[int] = field(default_factory=list)  # per open bracket: its keys' dots
+    dots: int = 0  # sum(key_dots)
     in_key: bool = False  # between "{" or "," of an inline table and "="
 
     @property
@@ -115,19 +115,21 @@ class _ValueScanner:
         """Follow brackets, and the dots of keys in inline tables."""
         if c in "[{":
             self.depth += 1
-            self.opened.append([c, 0])
+            self.opened.append(c)
+            self.key_dots.append(0)
             self.in_key = c == "{"
         elif c in "]}":
             self.depth -= 1
             if self.opened:
-                self.dots -= self.opened.pop()[1]
+                self.opened.pop()
+                self.dots -= self.key_dots.pop()
             self.in_key = False
         elif c == ",":
-            self.in_key = bool(self.opened) and self.opened[-1][0] == "{"
+            self.in_key = self.opened[-1:] == ["{"]
         elif c == "=":
             self.in_key = False
         elif c == "." and self.in_key:
-            self.opened[-1][1] += 1
+            self.key_dots[-1] += 1
             self.dots += 1
         self.peak = max(self.peak, len(self.opened) + self.dots)
 
@@ -395,7 +397,7 @@ def parse_toml(text: str, display: str) -> tuple[Document | None, list[Diag]]:
         return None, [toml_error(e, text, display)]
     except ValueError as e:
         # int() refuses decimal integers of more than 4,300 digits
-        # (sys.int_info.str_digits_check_threshold) and tomllib lets that through.
+        # (sys.int_info.default_max_str_digits), and tomllib lets that through.
         reason = str(e).split("; use sys.set_int_max_str_digits()")[0]
         return None, [Diag(display, _failing_line(text), "", "",
                            f"cannot read a value: {reason}; numbers are at most 64 bits")]

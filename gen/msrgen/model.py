@@ -48,9 +48,8 @@ class KeyType:
     base is "int", "str" or "bool".  An int has `bits` bits (unsigned) or
     a `maximum`; a str may be limited to `choices` or to a `pattern` (an
     anchored regular expression), is never empty and has at most TEXT_MAX
-    characters.  With `array`, the
-    value is an array of such items.  `hint` is appended to the message
-    when the key is missing or empty.
+    characters.  With `array`, the value is an array of such items.  `hint`
+    is appended to the message when the key is missing or empty.
     """
 
     base: str
