@@ -195,19 +195,24 @@ def _check_top(doc: Document, cls: type, tables: Collection[str]) -> list[Diag]:
     return diags
 
 
+def _check_table_name(name: str, where: Where, hint: str = "") -> list[Diag]:
+    """A [feature.NAME] or [quirk.NAME]: the pattern, and the length of a C string."""
+    if len(name) > TEXT_MAX:
+        return [where.diag("name", f"a name of {len(name)} characters; at most {TEXT_MAX} "
+                                   "(it becomes a C string literal)")]
+    if not re.fullmatch(UPPER_NAME, name):
+        return [where.diag("name", f"{_quote(name)} does not match ^{UPPER_NAME}${hint}")]
+    return []
+
+
 def check_feature(feature: Feature, where: Where) -> list[Diag]:
     """Semantic checks of one [feature.X]."""
-    if not re.fullmatch(UPPER_NAME, feature.name):
-        return [where.diag("name", f"{_quote(feature.name)} does not match ^{UPPER_NAME}$ "
-                                   "(use the kernel's X86_FEATURE_ name)")]
-    return []
+    return _check_table_name(feature.name, where, " (use the kernel's X86_FEATURE_ name)")
 
 
 def check_quirk(quirk: Quirk, where: Where) -> list[Diag]:
     """Semantic checks of one [quirk.X]."""
-    diags = []
-    if not re.fullmatch(UPPER_NAME, quirk.name):
-        diags.append(where.diag("name", f"{_quote(quirk.name)} does not match ^{UPPER_NAME}$"))
+    diags = _check_table_name(quirk.name, where)
     if not quirk.vendors:
         diags.append(where.diag("vendors", "must name at least one vendor"))
     for vendor in _repeats(quirk.vendors):

@@ -202,6 +202,24 @@ class Errors(unittest.TestCase):
         self.assert_reported(stderr, rel(dev), flavour + 1,
                              "flavour: a string of 5000 characters; at most 1000")
 
+    def test_long_table_names(self) -> None:
+        """[feature.NAME] and [quirk.NAME] become C strings too: the same limit."""
+        head = (OK_SMALL / "msrs.toml").read_text()
+        name = "A" * 1_001
+        extra = (f'\n[feature.{name}]\nleaf = 0x1\nreg = "eax"\nbit = 3\n'
+                 f'\n[quirk.{name}]\nvendors = ["amd"]\nkeep_mask = 0x1\nwhy = "w"\n')
+        at = head.index("\n[[msr]]")
+        with tempfile.TemporaryDirectory() as tmp:
+            registry = Path(tmp) / "msrs.toml"
+            registry.write_text(head[:at] + extra + head[at:])
+            stderr = self.render_fails(registry, OK_SMALL / "deviations.toml")
+        first = head[:at].count("\n") + 2
+        self.assertEqual(stderr.splitlines(), [
+            f"{rel(registry)}:{first}: error: feature.{name}: name: a name of 1001 characters; "
+            "at most 1000 (it becomes a C string literal)",
+            f"{rel(registry)}:{first + 5}: error: quirk.{name}: name: a name of 1001 "
+            "characters; at most 1000 (it becomes a C string literal)"])
+
     def test_huge_file(self) -> None:
         """10,000 entries and one error: the right line, quickly."""
         head = ("schema = 1\nnoncanonical = 0xaaaa_aaaa_aaaa_aaaa\n\n"
