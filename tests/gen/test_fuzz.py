@@ -35,7 +35,8 @@ Mutations (`MUTATIONS`):
   truncate                                         cut at any character
   unicode                                          control, format, bidi,
                                                    C-hostile text in strings
-  rename                                           names, labels, keys:
+  rename                                           names, labels, keys,
+                                                   [feature.X]/[quirk.X]:
                                                    typos, clashes, too long
   retable                                          [[msr]] -> [msr], ...
   deep-nesting                                     arrays, inline tables,
@@ -80,7 +81,7 @@ from gentest import CHECKS, DEVIATIONS, FIXTURES, HERE, OUTPUTS, REGISTRY, SRC, 
 
 import_msrgen()
 from msrgen.cli import main  # noqa: E402
-from msrgen.model import ENTRY_NAME_MAX  # noqa: E402
+from msrgen.model import ENTRY_NAME_MAX, TEXT_MAX  # noqa: E402
 
 CC = sys.argv[1:] or ["cc"]
 CASES = int(os.environ.get("MSRCHECK_FUZZ_CASES", "2000"))
@@ -142,6 +143,7 @@ HEADER_LINE = re.compile(r"^[ \t]*\[")
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[+-]?(?:0x[0-9A-Fa-f_]+|0o[0-7_]+|0b[01_]+|"
                     r"[0-9][0-9_]*(?:\.[0-9_]+)?(?:[eE][+-]?[0-9_]+)?)")
 STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+TABLE_NAME = re.compile(r"^\[(?:feature|quirk)\.([A-Za-z0-9_]+)\]", re.M)
 
 # Values of every TOML type, for swap-type.
 VALUES = (
@@ -387,20 +389,33 @@ def unicode(rng: random.Random, text: str, corpus: Corpus) -> tuple[str, str] | 
     return text[:at] + piece + text[at:], f"unicode {piece!r} at {at}"
 
 
+def _new_name(rng: random.Random, old: str) -> str:
+    """A replacement for a name: a clash, a case change, a typo, or a length at a limit."""
+    return rng.choice([rng.choice(NAMES), old.lower(), old.upper(), old + old, old[:-1],
+                       old + "_2", "IA32_" + "X" * rng.randrange(40, 70), "A" * ENTRY_NAME_MAX,
+                       "A" * (ENTRY_NAME_MAX + 1), "A" * TEXT_MAX, "A" * (TEXT_MAX + 1),
+                       "lower case", ""])
+
+
 def rename(rng: random.Random, text: str, corpus: Corpus) -> tuple[str, str] | None:
-    """Change a string (names, labels, references) or a key: typos, clashes, lengths."""
+    """Change a string (names, labels, references), a table's name or a key."""
     strings = list(STRING.finditer(text))
+    tables = list(TABLE_NAME.finditer(text))
     lines = text.split("\n")
     keys = _key_lines(lines)
-    if strings and (rng.random() < 0.7 or not keys):
+    pick = rng.random()
+    if strings and pick < 0.6:
         m = rng.choice(strings)
-        old = m[0][1:-1]
-        choices = [rng.choice(NAMES), old.lower(), old.upper(), old + old,
-                   "IA32_" + "X" * rng.randrange(40, 70), "A" * ENTRY_NAME_MAX,
-                   "A" * (ENTRY_NAME_MAX + 1), old[:-1], old + "_2", "lower case", ""]
-        new = rng.choice(choices)
+        old, new = m[0][1:-1], _new_name(rng, m[0][1:-1])
         return (text[:m.start()] + f'"{new}"' + text[m.end():],
                 f"rename string {old[:20]!r} -> {new[:20]!r}")
+    if tables and pick < 0.8:
+        m = rng.choice(tables)
+        new = _new_name(rng, m[1])
+        if rng.random() < 0.3:
+            new = f'"{new}"'
+        return (text[:m.start(1)] + new + text[m.end(1):],
+                f"rename table {m[1][:20]!r} -> {new[:20]!r}")
     if not keys:
         return None
     i = rng.choice(keys)
