@@ -70,6 +70,10 @@ def _find_unquoted(s: str, start: int, token: str) -> int:
     return -1
 
 
+# The characters _ValueScanner acts on; it skips everything else at once.
+_VALUE_SYNTAX = re.compile(r"""["'#\[\]{},=.]""")
+
+
 @dataclass
 class _ValueScanner:
     """Follows a TOML value across lines: open brackets and multi-line strings.
@@ -99,6 +103,10 @@ class _ValueScanner:
             if self.multiline is not None:
                 i = self._close_multiline(s, i)
                 continue
+            m = _VALUE_SYNTAX.search(s, i)
+            if m is None:
+                return
+            i = m.start()
             c = s[i]
             if c == "#":
                 return
