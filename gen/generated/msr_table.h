@@ -112,6 +112,13 @@ enum save_list_rule {
 };
 extern const char *const save_list_rule_names[NR_SAVE_LIST_VALUES];
 
+/*
+ * The longest entry name, "NAME" or "NAME/label" with its slash, without
+ * the NUL: the generator rejects longer ones (ENTRY_NAME_MAX in
+ * gen/msrgen/model.py).  Size name buffers MSR_ENTRY_NAME_MAX + 1.
+ */
+#define MSR_ENTRY_NAME_MAX 48
+
 enum msr_feature_id {
 	FEAT_AMD_IBPB,	/* CPUID.0x80000008.0:EBX[12] */
 	FEAT_AMD_IBRS,	/* CPUID.0x80000008.0:EBX[14] */

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from .diag import Diag, sort_diags
+from .diag import Diag, escape, sort_diags
 from .load import load_checks, load_toml
 from .model import Check, Deviations, Registry, build_deviations, build_registry
 from .validate import validate_deviations, validate_registry
@@ -97,8 +97,8 @@ def render_files(loaded: Loaded, err: TextIO) -> dict[str, str] | None:
     try:
         from . import render
     except ModuleNotFoundError as e:
-        print(f"msrcheck: cannot render: {e}; run the generator with a Python that has "
-              "Jinja2 (Debian: python3-jinja2)", file=err)
+        print(escape(f"msrcheck: cannot render: {e}; run the generator with a Python that "
+                     "has Jinja2 (Debian: python3-jinja2)"), file=err)
         return None
     assert loaded.registry is not None and loaded.deviations is not None
     assert loaded.checks is not None
@@ -166,7 +166,7 @@ def cmd_render(args: argparse.Namespace, err: TextIO) -> int:
         write_atomically(args.outdir, files)
     except OSError as e:
         where = display_path(e.filename or args.outdir, args.root)
-        print(f"{where}: error: cannot write: {e.strerror or e}", file=err)
+        print(Diag(where, 0, "", "", f"cannot write: {e.strerror or e}").format(), file=err)
         return 1
     return 0
 
@@ -179,7 +179,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files = render_files(loaded, err)
     if files is None:
         return 1
-    against = display_path(args.against, args.root)
+    against = escape(display_path(args.against, args.root))
     stale = False
     for name, text in files.items():
         path = os.path.join(args.against, name)
@@ -190,7 +190,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{against}/{name}: missing", file=err)
             committed = ""
         except (OSError, UnicodeDecodeError) as e:
-            print(f"{against}/{name}: cannot read: {e}", file=err)
+            print(escape(f"{against}/{name}: cannot read: {e}"), file=err)
             committed = ""
         if committed != text:
             stale = True
@@ -209,7 +209,7 @@ def cmd_lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _, diags = load_all(args)
     if diags:
         return report(diags, err)
-    print(f"{display_path(args.registry, args.root)}: ok", file=out)
+    print(escape(f"{display_path(args.registry, args.root)}: ok"), file=out)
     return 0
 
 

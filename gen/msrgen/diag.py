@@ -1,8 +1,44 @@
 """Diagnostics in the compiler's format, and number formatting for them."""
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
+
+# Unicode categories that are escaped in every message: controls (C0, DEL,
+# C1), format characters (bidi overrides, zero widths), surrogates (from
+# undecodable file names), private use, unassigned, and line and paragraph
+# separators.  What is left can neither start a new line nor hide text.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_NAMED_ESCAPES = MappingProxyType({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _escape_char(ch: str) -> str:
+    """One character as a message shows it: itself, or \\t, \\x00, \\u202e, \\U000e0001."""
+    if unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
+        return ch
+    if ch in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[ch]
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def escape(text: str) -> str:
+    """Text with every control, format and separator character escaped.
+
+    Every message goes through here (Diag.format, and the command line's
+    other lines), so no input -- a name, a key, a value, a file path -- can
+    forge a second line, move the cursor or reorder what the reader sees.
+    Backslashes are left alone; quoted strings double them (validate._quote).
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escape_char(ch) for ch in text)
 
 
 @dataclass(frozen=True)
@@ -20,10 +56,10 @@ class Diag:
     message: str
 
     def format(self) -> str:
-        """The diagnostic as one line, without the newline."""
+        """The diagnostic as one line, without the newline, control characters escaped."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         context = "".join(f"{p}: " for p in (self.entry, self.field) if p)
-        return f"{where}: error: {context}{self.message}"
+        return escape(f"{where}: error: {context}{self.message}")
 
 
 def sort_diags(diags: Iterable[Diag], files: Iterable[str]) -> list[Diag]:

@@ -4,13 +4,16 @@ tomllib returns plain dicts without positions, so `SourceMap` scans the raw
 text once and records the line of every table header and of every key, by
 its full TOML path: ("msr", 3) is the fourth [[msr]] header, ("msr", 3,
 "write") its `write` key, ("feature", "LM", "bit") a key of [feature.LM].
-A multi-line value maps to the line of its key.
+A multi-line value maps to the line of its key.  Before tomllib sees a
+text, `nesting_errors` rejects anything nested more than MAX_NESTING levels,
+at the line where it starts.
 """
 from __future__ import annotations
 
 import ast
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +26,10 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*")
 _TOML_POS = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
 _TOML_TWICE = re.compile(r"Cannot declare (?P<key>\(.*?\)) twice")
 _TOML_END = re.compile(r"^(?P<msg>.*) \(at end of document\)$", re.S)
+
+# Levels of tables, dotted keys, arrays and inline tables a document may
+# nest; msrs.toml needs four.  Far below what exhausts tomllib's recursion.
+MAX_NESTING = 32
 
 
 def _split_key(text: str) -> tuple[str, ...] | None:
@@ -63,12 +70,26 @@ def _find_unquoted(s: str, start: int, token: str) -> int:
     return -1
 
 
+# The characters _ValueScanner acts on; it skips everything else at once.
+_VALUE_SYNTAX = re.compile(r"""["'#\[\]{},=.]""")
+
+
 @dataclass
 class _ValueScanner:
-    """Follows a TOML value across lines: open brackets and multi-line strings."""
+    """Follows a TOML value across lines: open brackets and multi-line strings.
+
+    It also counts how deeply the value nests (`peak`): a level per array
+    or inline table, and one per dot of a dotted key inside an inline table
+    ({a.b.c = 1} is three tables deep).
+    """
 
     depth: int = 0
     multiline: str | None = None  # '"""' or "'''" while inside one
+    peak: int = 0  # the most levels open at once
+    opened: list[str] = field(default_factory=list)  # the open brackets, "[" or "{"
+    key_dots: list[int] = field(default_factory=list)  # per open bracket: its keys' dots
+    dots: int = 0  # sum(key_dots)
+    in_key: bool = False  # between "{" or "," of an inline table and "="
 
     @property
     def busy(self) -> bool:
@@ -82,6 +103,10 @@ class _ValueScanner:
             if self.multiline is not None:
                 i = self._close_multiline(s, i)
                 continue
+            m = _VALUE_SYNTAX.search(s, i)
+            if m is None:
+                return
+            i = m.start()
             c = s[i]
             if c == "#":
                 return
@@ -91,11 +116,30 @@ class _ValueScanner:
             elif c in "\"'":
                 i = _skip_string(s, i)
             else:
-                if c in "[{":
-                    self.depth += 1
-                elif c in "]}":
-                    self.depth -= 1
+                self._count(c)
                 i += 1
+
+    def _count(self, c: str) -> None:
+        """Follow brackets, and the dots of keys in inline tables."""
+        if c in "[{":
+            self.depth += 1
+            self.opened.append(c)
+            self.key_dots.append(0)
+            self.in_key = c == "{"
+        elif c in "]}":
+            self.depth -= 1
+            if self.opened:
+                self.opened.pop()
+                self.dots -= self.key_dots.pop()
+            self.in_key = False
+        elif c == ",":
+            self.in_key = self.opened[-1:] == ["{"]
+        elif c == "=":
+            self.in_key = False
+        elif c == "." and self.in_key:
+            self.key_dots[-1] += 1
+            self.dots += 1
+        self.peak = max(self.peak, len(self.opened) + self.dots)
 
     def _close_multiline(self, s: str, i: int) -> int:
         """Scan inside a multi-line string; return where scanning resumes."""
@@ -114,6 +158,57 @@ class _ValueScanner:
             else:
                 i += 1
         return i
+
+
+def _count_parts(s: str, start: int, end: int) -> int:
+    """How many dot-separated parts the key s[start:end] has (quoted dots excluded)."""
+    parts = 1
+    i = start
+    while i < end:
+        if s[i] in "\"'":
+            i = _skip_string(s, i)
+        else:
+            parts += s[i] == "."
+            i += 1
+    return parts
+
+
+def nesting_depths(text: str) -> Iterator[tuple[int, int]]:
+    """(line, depth) of every table header and key/value of a TOML text.
+
+    A header is as deep as its dotted name has parts; a key/value adds the
+    parts of its key and the arrays and inline tables its value opens, which
+    may continue over several lines, and the dotted keys inside its inline
+    tables: the line is where it starts.  Works on any text, valid TOML or not.
+    """
+    table = 0
+    value = _ValueScanner()
+    start = depth = 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if value.busy:
+            value.feed(line, 0)
+            if not value.busy:
+                yield start, depth + value.peak
+            continue
+        s = line.lstrip(" \t")
+        if not s or s[0] == "#":
+            continue
+        if s[0] == "[":
+            opening = 2 if s.startswith("[[") else 1
+            end = _find_unquoted(s, opening, "]")
+            table = _count_parts(s, opening, end if end > 0 else len(s))
+            yield lineno, table
+            continue
+        eq = _find_unquoted(s, 0, "=")
+        if eq < 0:
+            continue
+        start, depth = lineno, table + _count_parts(s, 0, eq)
+        value = _ValueScanner()
+        value.feed(s, eq + 1)
+        if not value.busy:
+            yield start, depth + value.peak
+    if value.busy:
+        yield start, depth + value.peak
 
 
 @dataclass
@@ -233,6 +328,15 @@ def _dotted_table(m: re.Match[str]) -> str:
     return f"Cannot declare [{'.'.join(str(p) for p in parts)}] twice"
 
 
+def last_line(text: str) -> int:
+    """The number of the last line of a text (1 if it is empty).
+
+    A final newline ends the last line rather than starting another, as
+    editors count: errors "at end of file" belong there.
+    """
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+
+
 def toml_error(e: tomllib.TOMLDecodeError, text: str, display: str) -> Diag:
     """A tomllib error as a diagnostic, with the line tomllib put in its message."""
     message = _TOML_TWICE.sub(_dotted_table, str(e))
@@ -242,8 +346,7 @@ def toml_error(e: tomllib.TOMLDecodeError, text: str, display: str) -> Diag:
                     f"TOML syntax: {m['msg']} (column {m['col']})")
     m = _TOML_END.match(message)
     if m:
-        return Diag(display, text.count("\n") + 1, "", "",
-                    f"TOML syntax: {m['msg']} (at end of file)")
+        return Diag(display, last_line(text), "", "", f"TOML syntax: {m['msg']} (at end of file)")
     return Diag(display, 1, "", "", f"TOML syntax: {message}")
 
 
@@ -258,14 +361,58 @@ def load_toml(path: str, display: str) -> tuple[Document | None, list[Diag]]:
     return parse_toml(text, display)
 
 
+def _failing_line(text: str) -> int:
+    """The line where tomllib stops with an exception other than TOMLDecodeError.
+
+    tomllib reads in order and stops at the first problem, so a prefix of
+    the text raises the same exception if and only if it holds that line:
+    a binary search over prefixes finds it.
+    """
+    lines = text.split("\n")
+    good, bad = 0, len(lines)  # the first `good` lines parse past it; `bad` lines do not
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        try:
+            tomllib.loads("\n".join(lines[:mid]))
+        except tomllib.TOMLDecodeError:
+            good = mid
+        except (ValueError, RecursionError):
+            bad = mid
+        else:
+            good = mid
+    return min(bad, last_line(text))
+
+
+def nesting_errors(text: str, display: str) -> list[Diag]:
+    """Every table or value nested more than MAX_NESTING levels, at the line it starts."""
+    return [Diag(display, line, "", "", f"nested {depth} levels deep (tables, dotted keys, "
+                                        f"arrays and inline tables); at most {MAX_NESTING}")
+            for line, depth in nesting_depths(text) if depth > MAX_NESTING]
+
+
 def parse_toml(text: str, display: str) -> tuple[Document | None, list[Diag]]:
-    """Parse TOML text and map its lines."""
+    """Parse TOML text and map its lines.
+
+    Nesting is checked first: tomllib recurses once per level and would
+    run out of stack (a RecursionError, without a line) on thousands.
+    """
+    diags = nesting_errors(text, display)
+    if diags:
+        return None, diags
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         return None, [toml_error(e, text, display)]
+    except ValueError as e:
+        # int() refuses decimal integers of more than 4,300 digits
+        # (sys.int_info.default_max_str_digits), and tomllib lets that through.
+        reason = str(e).split("; use sys.set_int_max_str_digits()")[0]
+        return None, [Diag(display, _failing_line(text), "", "",
+                           f"cannot read a value: {reason}; numbers are at most 64 bits")]
     except RecursionError:
-        return None, [Diag(display, 1, "", "", "TOML syntax: values nested too deeply")]
+        # Only if the scan above counted fewer levels than tomllib did.
+        line, depth = max(nesting_depths(text), key=lambda ld: (ld[1], -ld[0]), default=(1, 0))
+        return None, [Diag(display, line, "", "", f"nested too deeply ({depth} levels counted)")]
     return Document(display, data, SourceMap.scan(text)), []
 
 

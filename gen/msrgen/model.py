@@ -15,6 +15,17 @@ from typing import Any, TypeVar
 
 SCHEMA_VERSION = 1
 
+# The longest entry name, as Msr.display spells it ("NAME" or "NAME/label",
+# the slash counted).  Defined here only: the generated msr_table.h hands it
+# to the runtime as MSR_ENTRY_NAME_MAX, which sizes the buffers that TAP
+# lines, the summary and --fault/pattern matching print and compare names in.
+ENTRY_NAME_MAX = 48
+
+# The longest string value, in characters.  Strings become C string
+# literals, and C99 only guarantees 4095 bytes for one: 1000 characters of
+# at most four UTF-8 bytes each stay below that.
+TEXT_MAX = 1000
+
 UPPER_NAME = r"[A-Z][A-Z0-9_]*"
 LOWER_NAME = r"[a-z][a-z0-9_]*"
 # An entry name; `{n}` stands for the bank number of a `count` entry.
@@ -73,9 +84,9 @@ class KeyType:
 
     base is "int", "str" or "bool".  An int has `bits` bits (unsigned) or
     a `maximum`; a str may be limited to `choices` or to a `pattern` (an
-    anchored regular expression) and is never empty.  With `array`, the
-    value is an array of such items.  `hint` is appended to the message
-    when the key is missing or empty.
+    anchored regular expression), is never empty and has at most TEXT_MAX
+    characters.  With `array`, the value is an array of such items.  `hint`
+    is appended to the message when the key is missing or empty.
     """
 
     base: str

@@ -6,6 +6,7 @@ strings go through the hex32/hex64/cstr/cbool filters.
 """
 from __future__ import annotations
 
+import functools
 import os
 import unicodedata
 from types import MappingProxyType
@@ -13,9 +14,10 @@ from typing import Any, Mapping
 
 import jinja2
 
-from .model import (ACCESSES, FAILURES, HOST_ABSENT, HOST_WRITES, KINDS, OTHER_VENDOR, REGS,
-                    SAVE_LISTS, SCOPES, SOURCES, VENDOR_TABLE, Check, Deviations, Feature, Msr,
-                    Origin, Quirk, Registry)
+from .diag import escape
+from .model import (ACCESSES, ENTRY_NAME_MAX, FAILURES, HOST_ABSENT, HOST_WRITES, KINDS,
+                    OTHER_VENDOR, REGS, SAVE_LISTS, SCOPES, SOURCES, VENDOR_TABLE, Check,
+                    Deviations, Feature, Msr, Origin, Quirk, Registry)
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 
@@ -72,12 +74,25 @@ def cbool(value: bool) -> str:
 
 
 def comment_text(text: str) -> str:
-    """Text that is safe inside a one-line /* */ comment."""
-    return " ".join(text.replace("*/", "* /").split())
+    """Text that is safe inside a one-line /* */ comment.
+
+    Runs of whitespace (line breaks included) become one space; control,
+    format and separator characters are escaped as messages show them
+    (\\x00, \\u202e), so no NUL, escape sequence or bidi override reaches
+    the C; "*/" and "/*" are broken up, so the comment neither ends early
+    nor opens another (-Wcomment).
+    """
+    text = escape(" ".join(text.split()))
+    return text.replace("*/", "* /").replace("/*", "/ *")
 
 
+@functools.lru_cache(maxsize=1)
 def make_env() -> jinja2.Environment:
-    """The Jinja2 environment of the generator (strict, no autoescape)."""
+    """The Jinja2 environment of the generator (strict, no autoescape).
+
+    One per process: it caches the compiled templates (the tests render
+    many registries in-process).
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR, encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
@@ -249,8 +264,11 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
     """Everything the templates print, with identifiers and comments spelled out.
 
     registry_path and deviations_path are the display paths the header and
-    the provenance comments name.
+    the provenance comments name; only comments do, so they go through
+    comment_text here.
     """
+    registry_path = comment_text(registry_path)
+    deviations_path = comment_text(deviations_path)
     check_ids = {c.name: f"CHECK_{c.ident}" for c in checks}
     # An entry's register: its own index, or that of the entry it shares
     # KVM's variable with (same_register_as); the runtime's segments keep
@@ -283,6 +301,7 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
         "canonical_48": registry.canonical_48,
         "canonical_57": registry.canonical_57,
         "mce_banks": registry.mce_banks,
+        "entry_name_max": ENTRY_NAME_MAX,
         "not_tested": [{"index": n.index, "name": n.name, "why": n.why,
                         "provenance": f"{registry_path}: [[not_tested]] {n.name}"}
                        for n in registry.not_tested],

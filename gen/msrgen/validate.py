@@ -18,7 +18,8 @@ from typing import Any
 
 from .diag import Diag, hex_index, hex_num, hex_u64
 from .load import Document, TomlPath
-from .model import (DEVIATION_TABLES, MSR_TABLES, REGISTRY_TABLES, SCHEMA_VERSION,
+from .model import (DEVIATION_TABLES, ENTRY_NAME_MAX, MSR_TABLES, REGISTRY_TABLES, SCHEMA_VERSION,
+                    TEXT_MAX,
                     UPPER_NAME, Check, Deviation, Deviations, Feature, KeyType, Msr,
                     NotTested, Origin, Quirk, Registry, default_of, from_toml, is_canonical,
                     required_keys, scenario_tables, toml_keys, VENDORS)
@@ -67,8 +68,12 @@ class ScenarioWhere(Where):
 
 
 def _quote(s: str) -> str:
-    """A string as TOML would write it."""
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A string in double quotes, backslashes and quotes escaped as TOML does.
+
+    Control characters are left to Diag.format, which escapes them in the
+    whole message.
+    """
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _describe(value: Any) -> str:
@@ -90,6 +95,17 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _decimal(value: int) -> str:
+    """An integer for a message: -5 (-0x5); beyond 64 bits in hex only.
+
+    str() of an integer of more than 4,300 digits raises ValueError, and a
+    hex literal in TOML can be that long.
+    """
+    if value.bit_length() > 64:
+        return hex_num(value)
+    return f"{value} ({hex_num(value)})" if value < 0 else str(value)
+
+
 def _suggest(word: str, choices: Iterable[str]) -> str:
     """"; did you mean `x`?" when a close match exists, else ""."""
     close = difflib.get_close_matches(word, list(choices), n=1)
@@ -108,11 +124,11 @@ def check_value(value: Any, ktype: KeyType) -> list[str]:
         if isinstance(value, bool) or not isinstance(value, int):
             return [f"expected an integer, got {_describe(value)}"]
         if value < 0:
-            return [f"{value} ({hex_num(value)}) is negative; numbers are unsigned"]
+            return [f"{_decimal(value)} is negative; numbers are unsigned"]
         if ktype.bits and value >> ktype.bits:
             return [f"{hex_num(value)} does not fit in {ktype.bits} bits"]
         if ktype.maximum is not None and value > ktype.maximum:
-            return [f"{value} is out of range 0..{ktype.maximum}"]
+            return [f"{_decimal(value)} is out of range 0..{ktype.maximum}"]
     elif ktype.base == "bool":
         if not isinstance(value, bool):
             return [f"expected true or false, got {_describe(value)}"]
@@ -121,6 +137,9 @@ def check_value(value: Any, ktype: KeyType) -> list[str]:
             return [f"expected a string, got {_describe(value)}"]
         if not value:
             return [f"must not be empty{hint}"]
+        if len(value) > TEXT_MAX:
+            return [f"a string of {len(value)} characters; at most {TEXT_MAX} (strings become "
+                    "C string literals, which C99 guarantees up to 4095 bytes)"]
         if ktype.choices and value not in ktype.choices:
             return [f"{_quote(value)} is not one of "
                     + ", ".join(_quote(c) for c in ktype.choices)]
@@ -219,13 +238,20 @@ def _source_keys(raw: Mapping[str, Any], where: Where) -> list[Diag]:
     return diags
 
 
+def _check_table_name(name: str, where: Where, hint: str = "") -> list[Diag]:
+    """A [feature.NAME] or [quirk.NAME]: the pattern, and the length of a C string."""
+    if len(name) > TEXT_MAX:
+        return [where.diag("name", f"a name of {len(name)} characters; at most {TEXT_MAX} "
+                                   "(it becomes a C string literal)")]
+    if not re.fullmatch(UPPER_NAME, name):
+        return [where.diag("name", f"{_quote(name)} does not match ^{UPPER_NAME}${hint}")]
+    return []
+
+
 def check_feature(feature: Feature, where: Where) -> list[Diag]:
     """Semantic checks of one [feature.X] (its source's keys: _source_keys)."""
-    diags = []
     f = feature
-    if not re.fullmatch(UPPER_NAME, f.name):
-        diags.append(where.diag("name", f"{_quote(f.name)} does not match ^{UPPER_NAME}$ "
-                                        "(use the kernel's X86_FEATURE_ name)"))
+    diags = _check_table_name(f.name, where, " (use the kernel's X86_FEATURE_ name)")
     if f.subleaf and f.source != "cpuid":
         diags.append(where.diag("subleaf", f"`subleaf` does not apply to source "
                                            f"{_quote(f.source)}"))
@@ -237,9 +263,7 @@ def check_feature(feature: Feature, where: Where) -> list[Diag]:
 
 def check_quirk(quirk: Quirk, where: Where) -> list[Diag]:
     """Semantic checks of one [quirk.X]."""
-    diags = []
-    if not re.fullmatch(UPPER_NAME, quirk.name):
-        diags.append(where.diag("name", f"{_quote(quirk.name)} does not match ^{UPPER_NAME}$"))
+    diags = _check_table_name(quirk.name, where)
     if not quirk.vendors:
         diags.append(where.diag("vendors", "must name at least one vendor"))
     for vendor in _repeats(quirk.vendors):
@@ -286,6 +310,13 @@ def check_msr(m: Msr, where: Where, features: Collection[str], quirks: Collectio
     `noncanonical` is None when the top-level value is itself invalid.
     """
     diags = []
+    if len(m.display) > ENTRY_NAME_MAX:
+        # Blame the label only when the name alone would fit.
+        field = "label" if m.label and len(m.name) <= ENTRY_NAME_MAX else "name"
+        diags.append(where.diag(field, f"the entry name is {len(m.display)} characters long "
+                                       f"({'NAME/label' if m.label else 'NAME'}); at most "
+                                       f"{ENTRY_NAME_MAX} (MSR_ENTRY_NAME_MAX), so that TAP "
+                                       "lines and --fault show and match it whole"))
     if not m.features:
         diags.append(where.diag("features", "empty feature list: name at least one feature "
                                             "(NONE for always-emulated MSRs)"))

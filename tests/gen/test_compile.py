@@ -4,10 +4,12 @@
 Compiles the golden renderings (every key, the empty forms) and a fresh
 rendering of the real registry with -Wall -Wextra -Wpedantic -Werror
 against runtime/common and runtime/include.  (The guest no longer links
-any generated table: it runs plans and knows no registry.)
+any generated table: it runs plans and knows no registry.)  Input paths
+with comment delimiters and control characters compile too.
 
 Usage: test_compile.py [CC...]   (meson passes cc.cmd_array(); default: cc)
 """
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,6 +43,20 @@ class Compile(unittest.TestCase):
             r = run_generator("render", *inputs(), "--outdir", out)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.compile_dir(Path(out))
+
+    def test_odd_paths(self) -> None:
+        """Input paths reach the comments only, escaped: "*/", "/*" or a bidi override."""
+        with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as out:
+            odd = Path(tmp) / "end*" / "*open" / "bidi\u202e\x1b"
+            odd.mkdir(parents=True)
+            for name in ("msrs.toml", "deviations.toml"):
+                shutil.copyfile(HERE / "ok_minimal" / name, odd / name)
+            r = run_generator("render", *inputs(odd / "msrs.toml", odd / "deviations.toml"),
+                              "--outdir", out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.compile_dir(Path(out))
+            header = (Path(out) / "msr_table.h").read_text()
+            self.assertIn("end* / *open/bidi\\u202e\\x1b/msrs.toml", header)
 
 
 if __name__ == "__main__":

@@ -79,7 +79,7 @@ const unsigned int nr_msr_not_tested = 0;
 
 const struct msr_feature msr_features[NR_FEATURES] = {
 	/* tests/gen/ok_small/msrs.toml: [feature.ALPHA] */
-	/* a doc comment that tries to close * / the comment */
+	/* a doc comment that tries to close * / the comment, / * open another, or hide\u202e text\x00 with\x1b[8m escapes */
 	[FEAT_ALPHA] = {
 		.name = "ALPHA",
 		.leaf = 0x00000007,
