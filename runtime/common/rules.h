@@ -49,7 +49,10 @@ struct step {
 	int16_t reserved;
 	/* The bit a sweep step writes alone, or -1. */
 	int8_t bit;
-	/* A WRMSR that should have faulted but did not: write reset back. */
+	/*
+	 * A WRMSR that should have faulted but did not: write back `want`,
+	 * the vCPU's reset value.
+	 */
 	bool restore;
 	/*
 	 * One of many steps of one check (a sweep): passing steps are counted
@@ -57,7 +60,7 @@ struct step {
 	 */
 	bool aggregate;
 	uint64_t value;		/* value written */
-	uint64_t want;		/* value a read must give */
+	uint64_t want;		/* value a read must give; see restore */
 };
 
 /* What decides the expectations of one entry on one vCPU. */

@@ -44,6 +44,8 @@ static void add_wrmsr(struct plan_ctx *p, enum stage st, enum check_id check,
 	s.reserved = reserved;
 	/* Undo a write that should have faulted; see rules.c. */
 	s.restore = want_fault != 0;
+	if (s.restore)
+		s.want = rules_reset(p->e, p->c);
 	add(p, st, &s);
 }
 
@@ -60,6 +62,8 @@ static void add_bit(struct plan_ctx *p, enum step_op op, enum check_id check,
 	s.want = want;
 	s.want_fault = want_fault;
 	s.restore = op == OP_WRMSR && want_fault != 0;
+	if (s.restore)
+		s.want = rules_reset(p->e, p->c);
 	add(p, STAGE_AFTER, &s);
 }
 

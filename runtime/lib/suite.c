@@ -723,8 +723,8 @@ static bool run_guest_stage(struct suite *s, unsigned int v, enum stage st,
 		guest_plan_add(p, it->step.op == OP_RDMSR ? GUEST_OP_RDMSR :
 			       GUEST_OP_WRMSR, e->index, it->step.value, i);
 		if (it->step.restore)
-			guest_plan_add(p, GUEST_OP_RESTORE, e->index, e->reset,
-				       -1);
+			guest_plan_add(p, GUEST_OP_RESTORE, e->index,
+				       it->step.want, -1);
 	}
 
 	guest_plan_run(vcpu, p, s->opts->timeout_ms, &s->plan_hooks, &run);

@@ -92,8 +92,11 @@ def step_text(t: T, q: dict[str, int], index: int | None) -> str:
     """One STEP of the canonical text, quantities resolved."""
     reserved = index if t.reserved == "I" else t.reserved
     assert isinstance(reserved, int)
+    # A WRMSR that is undone if it was wrongly accepted writes the vCPU's
+    # reset value back: that is its `want`.
+    want = q["reset"] if t.restore else q[t.want]
     return (f"{t.op} {t.check} skip={t.skip} fault={t.fault} reserved={reserved} "
-            f"restore={t.restore} value=0x{q[t.value]:016x} want=0x{q[t.want]:016x} "
+            f"restore={t.restore} value=0x{q[t.value]:016x} want=0x{want:016x} "
             f"bit={t.bit} agg={t.agg}")
 
 
