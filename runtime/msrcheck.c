@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coverage.h"
 #include "suite.h"
 
 static void usage(FILE *f)
@@ -16,6 +17,9 @@ static void usage(FILE *f)
 "  PATTERN              shell glob on entry names: 'TSC_AUX*',\n"
 "                       'IA32_PL?_SSP/canonical' (default: every entry)\n"
 "  -l, --list           list the registry entries and exit\n"
+"      --coverage       list every MSR KVM reports (save/restore and feature\n"
+"                       lists) with the entries that test it, or why none\n"
+"                       does, and exit (1 if one is unaccounted for)\n"
 "  -t, --tap            TAP 13 output (what `ninja test` runs)\n"
 "  -v, --verbose        show every check with its guest or host operation,\n"
 "                       not only failures\n"
@@ -50,7 +54,7 @@ static void usage(FILE *f)
 static void list_entries(void)
 {
 	unsigned int i, f, r;
-	char name[64];
+	char name[MSR_ENTRY_NAME_MAX + 1];
 
 	printf("%-26s %-7s %-10s %-14s %-18s %-18s %s\n", "entry", "kind",
 	       "index", "features", "reset", "write", "reserved");
@@ -110,9 +114,35 @@ static int parse_pretend(const char *name, struct feature_set *m)
 	return -1;
 }
 
+/* --coverage: the registry against this host's lists. */
+static int coverage(const struct suite_opts *o)
+{
+	const char *device = o->device ? o->device : KVM_DEFAULT_DEVICE;
+	struct coverage_row *rows;
+	enum kvm_open_status st;
+	unsigned int i, n;
+	struct kvm_host h;
+	char why[256];
+	int ret = 0;
+
+	st = kvm_host_open(&h, device, 0, why, sizeof(why));
+	if (st != KVM_OPEN_OK) {
+		fprintf(stderr, "msrcheck: %s: %s\n",
+			st == KVM_OPEN_SKIP ? "skipped" : "error", why);
+		return st == KVM_OPEN_SKIP ? 77 : 2;
+	}
+	rows = coverage_rows(&h, &n);
+	coverage_print(stdout, "", rows, n);
+	for (i = 0; i < n; i++)
+		ret |= !coverage_accounted(&rows[i]);
+	free(rows);
+	kvm_host_close(&h);
+	return ret;
+}
+
 static int find_entry(const char *name)
 {
-	char buf[64];
+	char buf[MSR_ENTRY_NAME_MAX + 1];
 	unsigned int i;
 
 	for (i = 0; i < NR_MSR_ENTRIES; i++) {
@@ -158,7 +188,7 @@ bad:
 int main(int argc, char **argv)
 {
 	enum { OPT_DEVICE = 256, OPT_TIMEOUT, OPT_FLAVOUR, OPT_HIDE_CAP,
-	       OPT_FAULT, OPT_DRAFT_DEVIATIONS, OPT_PRETEND };
+	       OPT_FAULT, OPT_DRAFT_DEVIATIONS, OPT_PRETEND, OPT_COVERAGE };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "tap", no_argument, NULL, 't' },
@@ -172,6 +202,7 @@ int main(int argc, char **argv)
 		{ "draft-deviations", no_argument, NULL,
 		  OPT_DRAFT_DEVIATIONS },
 		{ "pretend-cpuid", required_argument, NULL, OPT_PRETEND },
+		{ "coverage", no_argument, NULL, OPT_COVERAGE },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct suite_opts o = {
@@ -223,6 +254,8 @@ int main(int argc, char **argv)
 		case OPT_DRAFT_DEVIATIONS:
 			draft = true;
 			break;
+		case OPT_COVERAGE:
+			return coverage(&o);
 		case OPT_PRETEND:
 			if (parse_pretend(optarg, &o.pretend))
 				return 2;

@@ -96,7 +96,7 @@ static void point_name(const struct check_result *res, char *buf,
 
 	if (res->entry >= 0 && res->entry < NR_MSR_ENTRIES) {
 		const struct msr_entry *e = &msr_entries[res->entry];
-		char name[64];
+		char name[MSR_ENTRY_NAME_MAX + 1];
 
 		n = snprintf(buf, len, "%s (%s0x%x) ",
 			     entry_name(e, name, sizeof(name)),
@@ -157,10 +157,16 @@ static void print_readable(struct report *r, const struct check_result *res,
 	fputc('\n', r->out);
 }
 
+/*
+ * "NAME/label (KVM reg 0xffffffff) vcpuN one-reg: ", the longest check name
+ * and a feature name fit.
+ */
+#define POINT_NAME_MAX (MSR_ENTRY_NAME_MAX + 96)
+
 static void print_result(struct report *r, const struct check_result *res,
 			 enum outcome o, int dev)
 {
-	char name[160];
+	char name[POINT_NAME_MAX];
 
 	r->points++;
 	point_name(res, name, sizeof(name));
@@ -185,7 +191,7 @@ static void print_summary(struct report *r)
 	const struct outcomes *oc = r->oc;
 	const char *c = r->tap ? "# " : "";
 	unsigned int i, p, v;
-	char name[64];
+	char name[MSR_ENTRY_NAME_MAX + 1];
 
 	fprintf(r->out, "%s\n%spaths per vCPU, msrs pass | one-reg pass: S "
 		"supported, U unsupported, P/A KVM register present/absent, - "

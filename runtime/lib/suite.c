@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coverage.h"
 #include "cpuid_decode.h"
 #include "host_batch.h"
 #include "schedule.h"
@@ -894,7 +895,7 @@ static bool run_segment(struct suite *s, int *bad)
 bool suite_entry_selected(const struct suite_opts *o,
 			  const struct msr_entry *e)
 {
-	char name[64];
+	char name[MSR_ENTRY_NAME_MAX + 1];
 	unsigned int i;
 
 	if (!o->nr_patterns)
@@ -926,6 +927,53 @@ static void describe_host(struct suite *s)
 	if (!fs_equal(s->opts->pretend, (struct feature_set){ { 0 } }))
 		report_note(s->report, "pretending (--pretend-cpuid) that KVM "
 			    "supports: %s", have);
+}
+
+/*
+ * Every MSR KVM lists is tested, or the registry says why not: one check
+ * per listed index, and the "not tested" table, before the passes.
+ */
+static void check_index_list(struct suite *s)
+{
+	unsigned int i, n, tested = 0;
+	struct coverage_row *rows = coverage_rows(&s->host, &n);
+	char name[MSR_ENTRY_NAME_MAX + 1];
+
+	for (i = 0; i < n; i++) {
+		const struct coverage_row *r = &rows[i];
+		struct check_result res = { .check = CHECK_INDEX_LIST };
+
+		res.status = coverage_accounted(r) ? RESULT_PASS : RESULT_FAIL;
+		if (r->nr_entries) {
+			tested++;
+			entry_name(&msr_entries[r->first_entry], name,
+				   sizeof(name));
+			snprintf(res.detail, sizeof(res.detail),
+				 "MSR 0x%x: listed, tested by %s", r->index,
+				 name);
+		} else if (r->not_tested) {
+			snprintf(res.detail, sizeof(res.detail),
+				 "MSR 0x%x (%s): listed, not tested: %s",
+				 r->index, r->not_tested->name,
+				 r->not_tested->why);
+		} else {
+			snprintf(res.detail, sizeof(res.detail),
+				 "MSR 0x%x: KVM lists it, and the registry "
+				 "neither tests it nor says why not (add an "
+				 "entry or a [[not_tested]] row)", r->index);
+		}
+		s->pass = PASS_MSRS;
+		emit(s, REPORT_NO_ENTRY, -1, &res);
+	}
+	report_note(s->report, "KVM lists %u MSRs; the registry tests %u:",
+		    n, tested);
+	for (i = 0; i < n; i++) {
+		if (rows[i].not_tested)
+			report_note(s->report, "  not tested: 0x%x %s: %s",
+				    rows[i].index, rows[i].not_tested->name,
+				    rows[i].not_tested->why);
+	}
+	free(rows);
 }
 
 /*
@@ -1068,6 +1116,7 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 	}
 	collect_cpuid_leaves(s);
 	describe_host(s);
+	check_index_list(s);
 
 	run_pass(s, PASS_MSRS);
 	run_pass(s, PASS_ONE_REG);
