@@ -47,7 +47,7 @@ Mutations (`MUTATIONS`):
   empty                                            nothing or almost nothing
 
 Settings (environment):
-  MSRCHECK_FUZZ_CASES  number of cases (default 1000; the fuzz-long
+  MSRCHECK_FUZZ_CASES  number of cases (default 2000; the fuzz-long
                        benchmark runs 50,000)
   MSRCHECK_FUZZ_SEED   seed (default 1); case N depends only on seed and N
   MSRCHECK_FUZZ_CASE   run only case N; print its mutations and stderr,
@@ -101,7 +101,7 @@ from msrgen.cli import main  # noqa: E402
 from msrgen.model import ENTRY_NAME_MAX, TEXT_MAX  # noqa: E402
 
 CC = sys.argv[1:] or ["cc"]
-CASES = int(os.environ.get("MSRCHECK_FUZZ_CASES", "1000"))
+CASES = int(os.environ.get("MSRCHECK_FUZZ_CASES", "2000"))
 SEED = os.environ.get("MSRCHECK_FUZZ_SEED", "1")
 ONLY = os.environ.get("MSRCHECK_FUZZ_CASE")
 KEEP = os.environ.get("MSRCHECK_FUZZ_KEEP")
