@@ -265,6 +265,9 @@ class Msr:
     # A feature MSR (KVM_GET_MSR_FEATURE_INDEX_LIST): a fresh vCPU holds
     # KVM's value of it (the system fd's KVM_GET_MSRS), not `reset`.
     feature_msr: bool = key(BOOL, False)
+    # After the vCPU's first run KVM refuses the host's change of the value
+    # (kvm_is_immutable_feature_msr): a write of another value fails.
+    immutable: bool = key(BOOL, False)
     # The value on the bootstrap vCPU (vCPU 0) where it differs (APICBASE).
     reset_bsp: int | None = key(U64, None)
     # The value under the SVM module (AMD and Hygon hosts) where KVM's

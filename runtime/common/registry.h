@@ -65,6 +65,7 @@ struct msr_entry {
 	uint8_t host_absent;	/* enum host_absent */
 	uint8_t save_list;	/* enum save_list_rule */
 	bool feature_msr;	/* fresh value: KVM's feature value */
+	bool immutable;		/* the host cannot change it after a run */
 	bool has_reset_bsp;	/* vCPU 0 (the BSP) has reset_bsp */
 	uint64_t reset_bsp;
 	bool has_reset_svm;	/* AMD and Hygon hosts (SVM) reset it to: */

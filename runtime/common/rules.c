@@ -28,6 +28,11 @@ bool rules_quirk_applies(const struct msr_quirk *q, const struct rules_ctx *c)
 	       (!q->host_vendors || (q->host_vendors & VENDOR_BIT(c->host_vendor)));
 }
 
+uint64_t rules_other_value(uint64_t v)
+{
+	return v ? 0 : 1;
+}
+
 bool rules_guest_reads(const struct rules_ctx *c)
 {
 	return !c->use_one_reg;

@@ -131,6 +131,8 @@ bool rules_has_any(const struct msr_entry *e, struct feature_set m);
  * the first run).
  */
 bool rules_guest_reads(const struct rules_ctx *c);
+/* A value other than v, for writes that must be refused: 0, or 1 for 0. */
+uint64_t rules_other_value(uint64_t v);
 bool rules_guest_probes(const struct rules_ctx *c);
 bool rules_host_probes(const struct rules_ctx *c);
 /*

@@ -346,6 +346,16 @@ static void host_steps(struct plan_ctx *p, enum stage st, uint64_t guest_val)
 	/* A write that must fail changes no state: a probe. */
 	if (e->host_write == HOST_WRITE_FAILS && !rules_host_probes(c))
 		return;
+	/*
+	 * The vCPU has run: another value must be refused (the write of the
+	 * reset value that follows puts it back if KVM took it).
+	 */
+	if (e->immutable && st == STAGE_MAIN_HOST && rules_host_probes(c)) {
+		s = step(OP_HOST_SET, CHECK_HOST_SET_IMMUTABLE);
+		s.value = rules_other_value(rules_reset(e, c));
+		s.want_fault = -1;
+		add(p, st, &s);
+	}
 	s = step(OP_HOST_SET, CHECK_HOST_SET);
 	s.value = rules_reset(e, c);
 	s.want_fault = e->host_write == HOST_WRITE_FAILS ? -1 : 0;

@@ -311,6 +311,10 @@ def host_steps(s: Scenario, stage: str) -> tuple[T, ...]:
     # A host write that must fail changes nothing: a probe.
     if m.host_write == "fails" and not s.host_probes:
         return steps[:1]
+    # After the first run an immutable feature MSR refuses another value.
+    if m.immutable and stage == "main" and s.host_probes:
+        steps = steps[:1] + (T("HOST_SET", "host-set-immutable", value="other",
+                               fault=ANY_ERRNO),) + steps[1:]
     return steps
 
 
@@ -543,7 +547,7 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
     reset = reset_of(reg, s)
     q = {
         "0": 0, "1": 1,
-        "reset": reset, "write": m.write_value,
+        "reset": reset, "write": m.write_value, "other": 0 if reset else 1,
         "write|1": m.write_value or 1,
         "reset~": readback(reg, s, reset),
         "write~": readback(reg, s, m.write_value),

@@ -21,6 +21,7 @@
 /* Architectural indices; the registry names the same ones. */
 #define MSR_KVM_WALL_CLOCK	0x00000011u
 #define MSR_UCODE_WRITE		0x00000079u
+#define MSR_PLATFORM_INFO	0x000000ceu
 #define MSR_MTRRCAP		0x000000feu
 #define MSR_CR_PAT		0x00000277u
 #define MSR_PL0_SSP		0x000006a4u
@@ -669,6 +670,18 @@ static bool hwcr_mcstatuswren_gp(struct teeth *t, struct kvm_vcpu *vcpu,
 	return true;
 }
 
+/*
+ * ioctl lie: after the vCPU ran, KVM refuses the host's change of
+ * PLATFORM_INFO (an immutable feature MSR) but reports it done.
+ */
+static bool platform_info_changed(struct teeth *t, struct host_access *a)
+{
+	if (a->op != OP_HOST_SET || !is_msr(a, MSR_PLATFORM_INFO) || !a->ret)
+		return false;
+	a->ret = 0;
+	return true;
+}
+
 /* ioctl lie: the host's write of CR_PAT is applied but reported failed. */
 static bool pat_set_fails(struct teeth *t, struct host_access *a)
 {
@@ -974,6 +987,9 @@ static bool unsup_value_accepted(struct teeth *t, struct host_access *a)
 static const char *const sel_passthrough[] = {
 	"IA32_CR_PAT/seed", "LSTAR", "SYSCALL_MASK", "IA32_PL0_SSP/canonical", NULL,
 };
+static const char *const sel_platform_info[] = {
+	"PLATFORM_INFO", "IA32_CR_PAT/seed", NULL,
+};
 static const char *const sel_tsc_aux[] = {
 	"TSC_AUX/rdtscp", "IA32_CR_PAT/seed", NULL,
 };
@@ -1045,6 +1061,15 @@ const struct lie lies[] = {
 		.detail = "CPUID in the guest: wanted AMD {*RDTSCP*}, "
 			  "got AMD {*}",
 		.hooks.vm_created = believe_rdtscp_applied,
+	},
+	{
+		.name = "platform-info-changed", .level = LIE_IOCTL,
+		.fakes = "after a run, the host's change of PLATFORM_INFO is refused but reported done",
+		.world = &passthrough, .select = sel_platform_info,
+		.entry = MSRENT_PLATFORM_INFO, .check = CHECK_HOST_SET_IMMUTABLE,
+		.detail = "KVM_SET_*(0xce, 0x0000000000000000): wanted failure, "
+			  "got success",
+		.hooks.host_access = platform_info_changed,
 	},
 	{
 		.name = "unknown-msr-listed", .level = LIE_TABLE,

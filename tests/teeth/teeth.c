@@ -86,16 +86,24 @@ void teeth_list_msr(struct kvm_host *h, uint32_t index)
  * Table-level, in every world and every baseline: the host looks like this
  * one whatever machine runs the suite (CI hosts may be Intel, and may
  * support more).  The vendor is AMD, so vendor rules (TSC_AUX truncation)
- * apply and messages name AMD; KVM supports only the kept features (LM,
- * NONE), and the save/restore list drops MSRs that only other features
- * bring, so it agrees with them.
+ * apply and messages name AMD; of the CPUID features KVM supports only the
+ * kept ones (LM, NONE), and the save/restore list drops MSRs that only
+ * other features bring, so it agrees with them.  Features KVM gives through
+ * an MSR or MCG_CAP (CPUID faulting, MCG_CTL_P) are KVM's own, the same on
+ * every host: they stay, so the gates the suite sets up agree too.
  */
 static void pin_host(struct kvm_host *h)
 {
+	struct feature_set cpuid = { { 0 } };
 	unsigned int i;
 
+	for (i = 0; i < NR_FEATURES; i++) {
+		if (msr_features[i].source == SOURCE_CPUID)
+			fs_add(&cpuid, i);
+	}
 	h->vendor = VENDOR_AMD;
-	h->features = fs_minus(h->features, rules_cleared_features());
+	h->features = fs_minus(h->features,
+			       fs_and(rules_cleared_features(), cpuid));
 	for (i = 0; i < NR_MSR_ENTRIES; i++) {
 		const struct msr_entry *e = &msr_entries[i];
 
