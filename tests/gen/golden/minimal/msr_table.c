@@ -124,6 +124,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.host_absent = HOST_ABSENT_CLASS,
 		.save_list = SAVE_LIST_FEATURES,
 		.feature_msr = false,
+		.immutable = false,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,
