@@ -33,6 +33,15 @@ uint64_t rules_other_value(uint64_t v)
 	return v ? 0 : 1;
 }
 
+bool rules_round_trips(const struct msr_entry *e, const struct rules_ctx *c,
+		       bool listed)
+{
+	return listed && e->kind == MSR_KIND_MSR && e->access == ACCESS_RW &&
+	       e->scope == SCOPE_VCPU && e->host_write == HOST_WRITE_ANY &&
+	       !c->twin && rules_supported_path(e, c) &&
+	       rules_host_checks_apply(e, c);
+}
+
 bool rules_guest_reads(const struct rules_ctx *c)
 {
 	return !c->use_one_reg;

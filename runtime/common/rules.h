@@ -131,6 +131,13 @@ bool rules_has_any(const struct msr_entry *e, struct feature_set m);
  * the first run).
  */
 bool rules_guest_reads(const struct rules_ctx *c);
+/*
+ * The entry takes part in the save/restore round trip on this vCPU: a
+ * writable per-vCPU MSR that KVM lists, the vCPU has and the host may
+ * write; not on a twin (its values are its twin's).
+ */
+bool rules_round_trips(const struct msr_entry *e, const struct rules_ctx *c,
+		       bool listed);
 /* A value other than v, for writes that must be refused: 0, or 1 for 0. */
 uint64_t rules_other_value(uint64_t v);
 bool rules_guest_probes(const struct rules_ctx *c);

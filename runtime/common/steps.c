@@ -119,6 +119,17 @@ void plan_save_list(struct plan_ctx *p)
 	add(p, STAGE_PASS, &s);
 }
 
+/*
+ * How the host writes the MSR: through ONE_REG in the one-reg pass, except
+ * on a twin, whose state writes go through KVM_SET_MSRS (batched): its
+ * twin made the ONE_REG writes of the same configuration.
+ */
+static enum step_op host_set_op(const struct rules_ctx *c)
+{
+	return c->use_one_reg && rules_host_probes(c) ? OP_HOST_SET_REG :
+							OP_HOST_SET;
+}
+
 /* The vCPU lacks the MSR (no primary feature): RDMSR and WRMSR #GP. */
 static void rw_unsupported(struct plan_ctx *p, enum stage st)
 {
@@ -230,7 +241,7 @@ void plan_read_only(struct plan_ctx *p)
 	if (!rules_host_checks_apply(e, c) || !rules_host_probes(c))
 		return;
 	/* Read-only to the guest; the host may set it before the first run. */
-	s = step(OP_HOST_SET, CHECK_HOST_SET_PRE);
+	s = step(host_set_op(c), CHECK_HOST_SET_PRE);
 	s.value = rules_reset(e, c);
 	s.want_fault = e->host_write == HOST_WRITE_FAILS ? -1 : 0;
 	add(p, STAGE_PRE, &s);
@@ -297,11 +308,11 @@ static void host_unsupported(struct plan_ctx *p, enum stage st)
 	s.want = 0;
 	s.want_fault = u ? 0 : -1;
 	add(p, st, &s);
-	s = step(OP_HOST_SET, CHECK_HOST_SET_UNSUP_ZERO);
+	s = step(host_set_op(p->c), CHECK_HOST_SET_UNSUP_ZERO);
 	s.value = 0;
 	s.want_fault = u ? 0 : -1;
 	add(p, st, &s);
-	s = step(OP_HOST_SET, CHECK_HOST_SET_UNSUP);
+	s = step(host_set_op(p->c), CHECK_HOST_SET_UNSUP);
 	s.value = e->write ? e->write : 1;
 	s.want_fault = -1;
 	add(p, st, &s);
@@ -351,12 +362,12 @@ static void host_steps(struct plan_ctx *p, enum stage st, uint64_t guest_val)
 	 * reset value that follows puts it back if KVM took it).
 	 */
 	if (e->immutable && st == STAGE_MAIN_HOST && rules_host_probes(c)) {
-		s = step(OP_HOST_SET, CHECK_HOST_SET_IMMUTABLE);
+		s = step(host_set_op(c), CHECK_HOST_SET_IMMUTABLE);
 		s.value = rules_other_value(rules_reset(e, c));
 		s.want_fault = -1;
 		add(p, st, &s);
 	}
-	s = step(OP_HOST_SET, CHECK_HOST_SET);
+	s = step(host_set_op(c), CHECK_HOST_SET);
 	s.value = rules_reset(e, c);
 	s.want_fault = e->host_write == HOST_WRITE_FAILS ? -1 : 0;
 	add(p, st, &s);

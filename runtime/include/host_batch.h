@@ -23,12 +23,11 @@ struct host_item {
 };
 
 /*
- * Runs the items on the vCPU (use_one_reg: the host writes MSRs with
- * KVM_SET_ONE_REG) and fills in each item's access.  lie, if set, sees and
- * may change every access right after it happened, in execution order.
+ * Runs the items on the vCPU and fills in each item's access.  lie, if
+ * set, sees and may change every access right after it happened, in
+ * execution order.
  */
-void host_batch_run(struct kvm_vcpu *vcpu, bool use_one_reg,
-		    struct host_item *items, unsigned int n,
-		    host_access_fn lie, void *opaque);
+void host_batch_run(struct kvm_vcpu *vcpu, struct host_item *items,
+		    unsigned int n, host_access_fn lie, void *opaque);
 
 #endif

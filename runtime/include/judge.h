@@ -28,6 +28,14 @@ struct host_access {
 
 typedef void (*host_access_fn)(struct host_access *a, void *opaque);
 
+/*
+ * Whether passing results get their text too (TAP and verbose reports
+ * print every result; the plain report only failures, so the judge leaves
+ * a passing result's detail empty: formatting thousands of lines nobody
+ * reads is a good part of a run's user time).  Default: yes.
+ */
+void judge_set_pass_details(bool on);
+
 /* A step the rules skip: the reason in words. */
 void judge_skip(const struct msr_entry *e, const struct rules_ctx *c,
 		const struct step *s, struct check_result *out);

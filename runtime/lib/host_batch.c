@@ -8,18 +8,17 @@
 #include "x86.h"
 
 /* The ioctl an item's step takes when batched, or 0 if it runs alone. */
-static unsigned long batch_cmd(const struct host_item *it, bool use_one_reg)
+static unsigned long batch_cmd(const struct host_item *it)
 {
 	if (it->s->op == OP_HOST_GET)
 		return KVM_GET_MSRS;
-	if (it->s->op == OP_HOST_SET && !use_one_reg)
+	if (it->s->op == OP_HOST_SET)
 		return KVM_SET_MSRS;
 	return 0;
 }
 
 /* One item on its own. */
-static void run_one(struct kvm_vcpu *vcpu, bool use_one_reg,
-		    struct host_item *it)
+static void run_one(struct kvm_vcpu *vcpu, struct host_item *it)
 {
 	struct host_access *a = &it->a;
 	uint32_t index = it->e->index;
@@ -28,10 +27,11 @@ static void run_one(struct kvm_vcpu *vcpu, bool use_one_reg,
 	case OP_HOST_GET_REG:
 		a->ret = __vcpu_get_reg(vcpu, KVM_X86_REG_MSR(index), &a->value);
 		break;
+	case OP_HOST_SET_REG:
+		a->ret = __vcpu_set_reg(vcpu, KVM_X86_REG_MSR(index), a->value);
+		break;
 	case OP_HOST_SET:
-		a->ret = use_one_reg ?
-			 __vcpu_set_reg(vcpu, KVM_X86_REG_MSR(index), a->value) :
-			 __vcpu_set_msr(vcpu, index, a->value);
+		a->ret = __vcpu_set_msr(vcpu, index, a->value);
 		break;
 	case OP_REG_LIST:
 		a->ret = vcpu_reg_listed(vcpu, KVM_X86_REG_KVM(index));
@@ -103,8 +103,7 @@ static void run_batch(struct kvm_vcpu *vcpu, unsigned long cmd,
 	free(msrs);
 }
 
-void host_batch_run(struct kvm_vcpu *vcpu, bool use_one_reg,
-		    struct host_item *items, unsigned int n,
+void host_batch_run(struct kvm_vcpu *vcpu, struct host_item *items, unsigned int n,
 		    host_access_fn lie, void *opaque)
 {
 	unsigned int *order = xzalloc((n + 1) * sizeof(*order));
@@ -130,16 +129,16 @@ void host_batch_run(struct kvm_vcpu *vcpu, bool use_one_reg,
 	}
 
 	for (i = 0; i < nr; i = k) {
-		unsigned long cmd = batch_cmd(&items[order[i]], use_one_reg);
+		unsigned long cmd = batch_cmd(&items[order[i]]);
 
 		k = i + 1;
 		if (cmd) {
 			while (k < nr &&
-			       batch_cmd(&items[order[k]], use_one_reg) == cmd)
+			       batch_cmd(&items[order[k]]) == cmd)
 				k++;
 			run_batch(vcpu, cmd, items, order + i, k - i);
 		} else {
-			run_one(vcpu, use_one_reg, &items[order[i]]);
+			run_one(vcpu, &items[order[i]]);
 		}
 		if (lie) {
 			unsigned int j;

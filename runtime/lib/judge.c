@@ -7,6 +7,19 @@
 #include "guest_abi.h"
 #include "judge.h"
 
+static bool pass_details = true;
+
+void judge_set_pass_details(bool on)
+{
+	pass_details = on;
+}
+
+/* The result needs no text: it passed and passes are not printed. */
+static bool quiet(const struct check_result *out)
+{
+	return out->status == RESULT_PASS && !pass_details;
+}
+
 const char *vector_name(unsigned int vector, char *buf, size_t len)
 {
 	static const char *const names[32] = {
@@ -105,7 +118,7 @@ void judge_guest(const struct msr_entry *e, const struct step *s,
 	int n;
 
 	judge_guest_op(e, s, vector, got, out);
-	if (s->bit < 0)
+	if (s->bit < 0 || quiet(out))
 		return;
 	/* A sweep step: its bit first, in the message of every one. */
 	n = snprintf(prefix, sizeof(prefix), "bit %d: ", s->bit);
@@ -136,6 +149,8 @@ static void judge_guest_op(const struct msr_entry *e, const struct step *s,
 		out->want = s->want;
 		out->got = got;
 		out->status = got == s->want ? RESULT_PASS : RESULT_FAIL;
+		if (quiet(out))
+			return;
 		snprintf(out->detail, sizeof(out->detail),
 			 "RDMSR(0x%x): wanted 0x%016llx, got 0x%016llx",
 			 e->index, (unsigned long long)s->want,
@@ -163,6 +178,8 @@ static void judge_guest_op(const struct msr_entry *e, const struct step *s,
 	out->want = s->want_fault;
 	out->got = vector;
 	out->status = ok ? RESULT_PASS : RESULT_FAIL;
+	if (quiet(out))
+		return;
 	if (s->op == OP_RDMSR)
 		snprintf(out->detail, sizeof(out->detail),
 			 "RDMSR(0x%x): wanted %s, got %s%s", e->index,
@@ -201,11 +218,43 @@ static const char *errno_name(int err, char *buf, size_t len)
 	}
 }
 
-/* A read that must succeed with s->want. */
-static void host_read(struct check_result *out, const struct step *s,
-		      const char *what, int r, uint64_t val)
+/* The ioctl a host step made, in words: "KVM_GET_MSRS(0x277)". */
+static const char *host_what(const struct msr_entry *e,
+			     const struct rules_ctx *c, const struct step *s,
+			     char *what, size_t len)
 {
-	char eb[16];
+	switch (s->op) {
+	case OP_HOST_GET:
+		snprintf(what, len, "KVM_GET_MSRS(0x%x)", e->index);
+		break;
+	case OP_HOST_GET_REG:
+		snprintf(what, len, "KVM_GET_ONE_REG(MSR 0x%x)", e->index);
+		break;
+	case OP_HOST_SET:
+		snprintf(what, len, "KVM_SET_MSRS(0x%x, 0x%016llx)", e->index,
+			 (unsigned long long)s->value);
+		break;
+	case OP_HOST_SET_REG:
+		snprintf(what, len, "KVM_SET_ONE_REG(MSR 0x%x, 0x%016llx)",
+			 e->index, (unsigned long long)s->value);
+		break;
+	case OP_REG_GET:
+		snprintf(what, len, "KVM_GET_ONE_REG(KVM reg 0x%x)", e->index);
+		break;
+	default:
+		snprintf(what, len, "KVM_SET_ONE_REG(KVM reg 0x%x, 0x%016llx)",
+			 e->index, (unsigned long long)s->value);
+		break;
+	}
+	return what;
+}
+
+/* A read that must succeed with s->want. */
+static void host_read(struct check_result *out, const struct msr_entry *e,
+		      const struct rules_ctx *c, const struct step *s,
+		      int r, uint64_t val)
+{
+	char eb[16], what[96];
 
 	if (r) {
 		/* A value was wanted, the ioctl failed: got is the errno. */
@@ -213,19 +262,23 @@ static void host_read(struct check_result *out, const struct step *s,
 		out->got_fault = true;
 		out->want = s->want;
 		out->got = -r;
+		out->status = RESULT_FAIL;
 		snprintf(out->detail, sizeof(out->detail),
-			 "%s: wanted 0x%016llx, got %s", what,
+			 "%s: wanted 0x%016llx, got %s",
+			 host_what(e, c, s, what, sizeof(what)),
 			 (unsigned long long)s->want,
 			 errno_name(-r, eb, sizeof(eb)));
-		out->status = RESULT_FAIL;
 		return;
 	}
 	out->comparable = true;
 	out->want = s->want;
 	out->got = val;
 	out->status = val == s->want ? RESULT_PASS : RESULT_FAIL;
+	if (quiet(out))
+		return;
 	snprintf(out->detail, sizeof(out->detail),
-		 "%s: wanted 0x%016llx, got 0x%016llx", what,
+		 "%s: wanted 0x%016llx, got 0x%016llx",
+		 host_what(e, c, s, what, sizeof(what)),
 		 (unsigned long long)s->want, (unsigned long long)val);
 }
 
@@ -234,27 +287,33 @@ static void host_read(struct check_result *out, const struct step *s,
  * errno, or -1 (any failure).  want/got are the errnos; "any failure"
  * compares as want 1, got 0 or 1.
  */
-static void host_errno(struct check_result *out, const struct step *s,
-		       const char *what, int r)
+static void host_errno(struct check_result *out, const struct msr_entry *e,
+		       const struct rules_ctx *c, const struct step *s, int r)
 {
 	int err = -r;
-	char wb[16], gb[16];
+	char wb[16], gb[16], what[96];
 
 	out->comparable = true;
 	if (s->want_fault < 0) {
 		out->want = 1;
 		out->got = err != 0;
 		out->status = err ? RESULT_PASS : RESULT_FAIL;
+		if (quiet(out))
+			return;
 		snprintf(out->detail, sizeof(out->detail),
-			 "%s: wanted failure, got %s", what,
+			 "%s: wanted failure, got %s",
+			 host_what(e, c, s, what, sizeof(what)),
 			 errno_name(err, gb, sizeof(gb)));
 		return;
 	}
 	out->want = s->want_fault;
 	out->got = err;
 	out->status = err == s->want_fault ? RESULT_PASS : RESULT_FAIL;
+	if (quiet(out))
+		return;
 	snprintf(out->detail, sizeof(out->detail), "%s: wanted %s, got %s",
-		 what, errno_name(s->want_fault, wb, sizeof(wb)),
+		 host_what(e, c, s, what, sizeof(what)),
+		 errno_name(s->want_fault, wb, sizeof(wb)),
 		 errno_name(err, gb, sizeof(gb)));
 }
 
@@ -262,52 +321,34 @@ void judge_host(const struct msr_entry *e, const struct rules_ctx *c,
 		const struct step *s, const struct host_access *a,
 		struct check_result *out)
 {
-	char what[96];
-
 	out->check = s->check;
 	switch (s->op) {
 	case OP_HOST_GET:
-		snprintf(what, sizeof(what), "KVM_GET_MSRS(0x%x)", e->index);
+	case OP_REG_GET:
 		if (s->want_fault)
-			host_errno(out, s, what, a->ret);
+			host_errno(out, e, c, s, a->ret);
 		else
-			host_read(out, s, what, a->ret, a->value);
+			host_read(out, e, c, s, a->ret, a->value);
 		break;
 	case OP_HOST_GET_REG:
-		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(MSR 0x%x)",
-			 e->index);
-		host_read(out, s, what, a->ret, a->value);
+		host_read(out, e, c, s, a->ret, a->value);
 		break;
 	case OP_HOST_SET:
-		snprintf(what, sizeof(what), "%s(%s0x%x, 0x%016llx)",
-			 c->use_one_reg ? "KVM_SET_ONE_REG" : "KVM_SET_MSRS",
-			 c->use_one_reg ? "MSR " : "", e->index,
-			 (unsigned long long)s->value);
-		host_errno(out, s, what, a->ret);
+	case OP_HOST_SET_REG:
+	case OP_REG_SET:
+		host_errno(out, e, c, s, a->ret);
 		break;
 	case OP_REG_LIST:
 		out->comparable = true;
 		out->want = s->want;
 		out->got = a->ret;
 		out->status = !!a->ret == !!s->want ? RESULT_PASS : RESULT_FAIL;
+		if (quiet(out))
+			break;
 		snprintf(out->detail, sizeof(out->detail),
 			 "KVM_GET_REG_LIST: wanted KVM reg 0x%x %s, got %s",
 			 e->index, s->want ? "listed" : "not listed",
 			 a->ret ? "listed" : "not listed");
-		break;
-	case OP_REG_GET:
-		snprintf(what, sizeof(what), "KVM_GET_ONE_REG(KVM reg 0x%x)",
-			 e->index);
-		if (s->want_fault)
-			host_errno(out, s, what, a->ret);
-		else
-			host_read(out, s, what, a->ret, a->value);
-		break;
-	case OP_REG_SET:
-		snprintf(what, sizeof(what),
-			 "KVM_SET_ONE_REG(KVM reg 0x%x, 0x%016llx)", e->index,
-			 (unsigned long long)s->value);
-		host_errno(out, s, what, a->ret);
 		break;
 	default:
 		snprintf(out->detail, sizeof(out->detail),
@@ -323,11 +364,13 @@ void judge_save_list(const struct msr_entry *e, const struct step *s,
 	char feats[64];
 
 	out->check = s->check;
-	feature_list(e, fs_all(), 0, "/", feats, sizeof(feats));
 	out->comparable = true;
 	out->want = s->want;
 	out->got = listed;
 	out->status = !!s->want == listed ? RESULT_PASS : RESULT_FAIL;
+	if (quiet(out))
+		return;
+	feature_list(e, fs_all(), 0, "/", feats, sizeof(feats));
 	snprintf(out->detail, sizeof(out->detail),
 		 "KVM_GET_MSR_INDEX_LIST: wanted %s (KVM %s %s%s), got %s",
 		 s->want ? "listed" : "not listed",

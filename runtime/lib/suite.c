@@ -8,6 +8,7 @@
 #include "coverage.h"
 #include "cpuid_decode.h"
 #include "host_batch.h"
+#include "round_trip.h"
 #include "schedule.h"
 #include "steps.h"
 #include "suite.h"
@@ -157,7 +158,8 @@ static void hold_aggregate(struct suite *s, const struct item *it, int vcpu,
 		r->pass = who.pass;
 		return;
 	}
-	for (i = 0; i < s->nr_pend; i++) {
+	/* Its summary is recent: a sweep's steps follow each other. */
+	for (i = s->nr_pend; i-- > 0;) {
 		p = &s->pend[i];
 		if (p->aggregate && p->res.entry == (int)it->entry &&
 		    p->res.vcpu == vcpu && p->res.check == res->check) {
@@ -442,6 +444,29 @@ static bool vcpu_relevant(const struct vcpu_config *cfg,
 	return true;
 }
 
+/*
+ * What decides the entry's checks on the vCPU; false if the vCPU does not
+ * run the entry at all.
+ */
+static bool entry_ctx(struct suite *s, unsigned int id, unsigned int vcpu,
+		      struct rules_ctx *ctx)
+{
+	const struct msr_entry *e = &s->view[id];
+	unsigned int v;
+
+	if (!vcpu_relevant(&suite_vcpus[vcpu], e))
+		return false;
+	*ctx = s->ctx[vcpu];
+	ctx->feature_value = s->feature_value[id];
+	/* An earlier vCPU that looks the same to this entry made its probes. */
+	for (v = 0; v < vcpu; v++) {
+		if (vcpu_relevant(&suite_vcpus[v], e) &&
+		    rules_same_config(e, &s->ctx[v], ctx))
+			ctx->twin = true;
+	}
+	return true;
+}
+
 /* Asks the entry's plan function for its steps: pass scope, or one vCPU. */
 static void plan_entry(struct suite *s, unsigned int pos, unsigned int id,
 		       int vcpu)
@@ -454,7 +479,7 @@ static void plan_entry(struct suite *s, unsigned int pos, unsigned int id,
 		.use_one_reg = s->pass == PASS_ONE_REG,
 		.kvm = s->host.features,
 	};
-	struct rules_ctx ctx = vcpu < 0 ? pass_ctx : s->ctx[vcpu];
+	struct rules_ctx ctx = pass_ctx;
 	struct sink k = { .s = s, .entry = id, .pos = pos, .vcpu = vcpu };
 	struct plan_ctx p = {
 		.e = &s->view[id],
@@ -465,15 +490,8 @@ static void plan_entry(struct suite *s, unsigned int pos, unsigned int id,
 	};
 	int v, first = -1, last = -1;
 
-	if (vcpu >= 0 && !vcpu_relevant(&suite_vcpus[vcpu], p.e))
+	if (vcpu >= 0 && !entry_ctx(s, id, vcpu, &ctx))
 		return;
-	ctx.feature_value = s->feature_value[id];
-	/* An earlier vCPU that looks the same to this entry made its probes. */
-	for (v = 0; v < vcpu; v++) {
-		if (vcpu_relevant(&suite_vcpus[v], p.e) &&
-		    rules_same_config(p.e, &s->ctx[v], &ctx))
-			ctx.twin = true;
-	}
 	/* A VM-scoped MSR: the first vCPU that has it writes it. */
 	for (v = 0; v < SUITE_NR_VCPUS; v++) {
 		if (vcpu_relevant(&suite_vcpus[v], p.e) &&
@@ -784,7 +802,7 @@ static void run_host_stage(struct suite *s, unsigned int v, enum stage st)
 			.rank = it->seq,
 		};
 	}
-	host_batch_run(vcpu, s->pass == PASS_ONE_REG, s->hitems, n,
+	host_batch_run(vcpu, s->hitems, n,
 		       s->hooks->host_access, s->hooks->opaque);
 	for (i = 0, n = 0; i < l->n; i++) {
 		const struct item *it = &l->v[i];
@@ -1002,6 +1020,112 @@ static bool run_segment_entries(struct suite *s, unsigned int *entries,
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* The save/restore round trip                                         */
+
+struct round_trip_sink {
+	struct suite *s;
+	unsigned int vcpu;
+};
+
+static void round_trip_result(unsigned int entry, struct check_result *res,
+			      void *opaque)
+{
+	struct round_trip_sink *k = opaque;
+
+	emit(k->s, entry, k->vcpu, res);
+}
+
+/* A round trip's guest run failed: one run failure, at its entry. */
+static void round_trip_failed(struct suite *s, const struct round_trip *rt,
+			      unsigned int v, const struct plan_run *run)
+{
+	struct check_result res = { .check = CHECK_RUN,
+				    .status = RESULT_FAIL };
+	int slot = run->failed_slot;
+
+	snprintf(res.detail, sizeof(res.detail), "round trip: %.600s",
+		 run->what);
+	emit(s, slot >= 0 && (unsigned int)slot < rt->n ?
+		 (int)rt->items[slot].entry : REPORT_NO_ENTRY, v, &res);
+}
+
+/*
+ * The entries of one vCPU that take part: one per register (the first
+ * selected entry of each), as the rules decide.
+ */
+static unsigned int round_trip_items(struct suite *s, const unsigned int *ids,
+				     unsigned int n, unsigned int v,
+				     struct round_trip_item *out)
+{
+	unsigned int i, k, nr = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct msr_entry *e = &s->view[ids[i]];
+		struct rules_ctx ctx;
+		bool seen = false;
+
+		for (k = 0; k < nr; k++)
+			seen |= out[k].e->register_index == e->register_index;
+		if (seen || !entry_ctx(s, ids[i], v, &ctx) ||
+		    !rules_round_trips(e, &ctx,
+				       kvm_host_lists_msr(&s->host, e->index)))
+			continue;
+		out[nr++] = (struct round_trip_item){ .entry = ids[i], .e = e };
+	}
+	return nr;
+}
+
+/*
+ * After the pass's segments: VM A (the pass's VM) has its guests write,
+ * the host saves, and a new VM B, built the same way, is restored and
+ * checked (see round_trip.h).  One B per pass: through KVM_SET_MSRS in the
+ * msrs pass, through KVM_SET_ONE_REG in the one-reg pass.
+ */
+static void run_round_trip(struct suite *s, const unsigned int *ids,
+			   unsigned int n)
+{
+	struct round_trip rt[SUITE_NR_VCPUS];
+	struct round_trip_sink sink[SUITE_NR_VCPUS];
+	struct kvm_vm *a = s->vm;
+	struct plan_run run;
+	unsigned int v;
+
+	for (v = 0; v < SUITE_NR_VCPUS; v++) {
+		sink[v] = (struct round_trip_sink){ .s = s, .vcpu = v };
+		rt[v] = (struct round_trip){
+			.items = xzalloc((n + 1) * sizeof(rt[v].items[0])),
+			.use_one_reg = s->pass == PASS_ONE_REG,
+			.timeout_ms = s->opts->timeout_ms,
+			.plan_hooks = &s->plan_hooks,
+			.lie = s->hooks->host_access,
+			.lie_opaque = s->hooks->opaque,
+			.plan = &s->plan,
+			.result = round_trip_result,
+			.result_opaque = &sink[v],
+		};
+		rt[v].n = round_trip_items(s, ids, n, v, rt[v].items);
+		if (!rt[v].n)
+			continue;
+		if (!round_trip_write(&rt[v], a->vcpus[v], &run)) {
+			round_trip_failed(s, &rt[v], v, &run);
+			rt[v].n = 0;
+			continue;
+		}
+		round_trip_save(&rt[v], a->vcpus[v]);
+	}
+
+	build_vm(s);
+	for (v = 0; v < SUITE_NR_VCPUS; v++) {
+		if (rt[v].n &&
+		    !round_trip_restore(&rt[v], s->vm->vcpus[v], &run))
+			round_trip_failed(s, &rt[v], v, &run);
+		free(rt[v].items);
+	}
+	kvm_vm_free(a);
+	report_flush(s->report);
+}
+
 static void run_pass(struct suite *s, enum suite_pass pass)
 {
 	unsigned int ids[NR_MSR_ENTRIES + 1], seg_of[NR_MSR_ENTRIES + 1];
@@ -1045,6 +1169,7 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 		if (!run_segment_entries(s, members, k))
 			break;
 	}
+	run_round_trip(s, ids, n);
 	kvm_vm_free(s->vm);
 	s->vm = NULL;
 }
@@ -1073,6 +1198,8 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 
 	s->opts = o;
 	s->hooks = o->hooks ? o->hooks : &no_hooks;
+	/* The plain report prints failures only: passes need no text. */
+	judge_set_pass_details(o->tap || o->verbose);
 	s->report = rep;
 	s->plan_hooks = (struct guest_plan_hooks){
 		.written = s->hooks->plan_written,

@@ -29,6 +29,7 @@
  *   scenario ENTRY vendor=V kvm=SET vcpu=SET ignore_msrs=B pass=P realistic=B
  * then, for an entry of kind msr:
  *    path=supported|unsupported host_checks=B save_list=listed|unlisted|exempt
+ *      round_trip=B                            in the save/restore round trip
  *    reserved I value=HEX faults=B             one per reserved value
  *    main N STEP                               guest steps, PHASE_MAIN
  *    main sync=HEX
@@ -250,9 +251,11 @@ static void dump_msr(unsigned int id, const struct rules_ctx *c)
 		save = r.s[STAGE_PASS][0].want ? "listed" : "unlisted";
 	for (i = STAGE_PASS + 1; i < NR_STAGES; i++)
 		print_stray(&r, i);
-	printf(" path=%s host_checks=%d save_list=%s\n",
+	/* The round trip takes part when KVM lists the MSR, as upstream would. */
+	printf(" path=%s host_checks=%d save_list=%s round_trip=%d\n",
 	       rules_supported_path(e, c) ? "supported" : "unsupported",
-	       rules_host_checks_apply(e, c) ? 1 : 0, save);
+	       rules_host_checks_apply(e, c) ? 1 : 0, save,
+	       rules_round_trips(e, c, !strcmp(save, "listed")) ? 1 : 0);
 	for (i = 0; i < e->nr_reserved; i++)
 		printf(" reserved %u value=0x%016" PRIx64 " faults=%d\n", i,
 		       e->reserved[i].value,

@@ -395,14 +395,16 @@ def host_steps_write_reset_back(d: Dump) -> None:
         expect_steps([b], "after host", [S("HOST_GET", "host-get", want=reset)] + main[1:])
         expect_steps([b], "after", [S("RDMSR", "rdmsr-host-reset", want=reset)])
     # The one-reg pass: the guest writes, the host makes one round trip
-    # (ONE_REG write, and a ONE_REG read unless a twin made it), the guest
-    # reads the host's value back; nothing after.
-    for pass_, reg in (("onereg", [S("HOST_GET_REG", "host-get-reg", want=reset)]),
-                       ("onereg-twin", [])):
+    # (a ONE_REG write and read; a twin writes with KVM_SET_MSRS and does
+    # not read through ONE_REG, its twin did), the guest reads the host's
+    # value back; nothing after.
+    one_reg = [main[0], S("HOST_SET_REG", "host-set", value=reset), main[2],
+               S("HOST_GET_REG", "host-get-reg", want=reset)]
+    for pass_, host in (("onereg", one_reg), ("onereg-twin", main)):
         for b in d.select(pass_=pass_, entry="IA32_CR_PAT/seed", vcpu={"NONE"},
                           kvm={"NONE"}):
             expect_steps([b], "main", [S("WRMSR", "wrmsr", value=write)])
-            expect_steps([b], "main host", main + reg)
+            expect_steps([b], "main host", host)
             expect_steps([b], "after", [S("RDMSR", "rdmsr-host-reset", want=reset)])
             expect_steps([b], "after host", [])
 

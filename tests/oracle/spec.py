@@ -190,14 +190,23 @@ def main_steps(s: Scenario) -> tuple[T, ...]:
     return write_and_read(s)
 
 
+def set_via(s: Scenario, steps: tuple[T, ...]) -> tuple[T, ...]:
+    """The host's writes go through ONE_REG in the one-reg pass, but a
+    twin's go through KVM_SET_MSRS (its twin made the ONE_REG writes)."""
+    if not (s.use_one_reg and s.host_probes):
+        return steps
+    return tuple(T("HOST_SET_REG", t.check, value=t.value, fault=t.fault)
+                 if t.op == "HOST_SET" else t for t in steps)
+
+
 def pre_steps(s: Scenario) -> tuple[T, ...]:
     """Before the first run: the host may write a read-only MSR."""
     m = s.msr
     if (m.access != "ro" or s.vcpu_has() != "primary" or m.features[0] not in s.kvm
             or not s.host_probes):
         return ()
-    return (T("HOST_SET", "host-set-pre", value="reset",
-              fault=-1 if m.host_write == "fails" else 0),)
+    return set_via(s, (T("HOST_SET", "host-set-pre", value="reset",
+                         fault=-1 if m.host_write == "fails" else 0),))
 
 
 # After the host's write, the supported path (read-write and read-only
@@ -290,6 +299,11 @@ HOST_ABSENT: dict[tuple[str, str, bool], str] = {
 
 def host_steps(s: Scenario, stage: str) -> tuple[T, ...]:
     """The host's checks after the main ("main") or after ("after") stage."""
+    return set_via(s, _host_steps(s, stage))
+
+
+def _host_steps(s: Scenario, stage: str) -> tuple[T, ...]:
+    """host_steps, every write as KVM_SET_MSRS."""
     m = s.msr
     kvm_primary = m.features[0] in s.kvm
     advertised = not m.save_list_exempt and m.access != "none" and (
@@ -534,8 +548,14 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
         # Upstream: listed iff KVM supports any of the entry's features, or
         # always for KVM's emulated MSRs.
         save = "listed" if m.save_list == "always" or s.kvm & set(m.features) else "unlisted"
+    # The save/restore round trip: a writable per-vCPU MSR KVM lists, on a
+    # vCPU that has it and that is not a twin, the host writing it freely.
+    round_trip = (save == "listed" and m.kind == "msr" and m.access == "rw"
+                  and m.scope == "vcpu" and m.host_write == "any" and not s.twin
+                  and has == "primary" and kvm_primary)
     yield (f" path={'supported' if has == 'primary' else 'unsupported'} "
-           f"host_checks={int(kvm_primary)} save_list={save}")
+           f"host_checks={int(kvm_primary)} save_list={save} "
+           f"round_trip={int(round_trip)}")
 
     def outcome(fate: str, value: int) -> str:
         return RESERVED_OUTCOME[(fate, exists, quirk_truncates(reg, s, value))]
@@ -563,7 +583,7 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
         # No vCPU has it: the host's accesses fail, nothing else runs.
         q["sync"] = q["reset"]
         yield f" main sync=0x{q['sync']:016x}"
-        for n, t in enumerate(HOST_UNSUPPORTED["fails"] if s.host_probes else ()):
+        for n, t in enumerate(set_via(s, HOST_UNSUPPORTED["fails"]) if s.host_probes else ()):
             yield f" main host {n} {step_text(t, q, None)}"
         yield f" after sync=0x{q['sync']:016x}"
         return

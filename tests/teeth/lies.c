@@ -58,6 +58,12 @@ static bool is_read_of(const struct kvm_run *run, uint32_t index)
 }
 
 /* The ioctl is about this architectural MSR (not a KVM register). */
+/* The host's write of an MSR, through KVM_SET_MSRS or KVM_SET_ONE_REG. */
+static bool is_host_set(const struct host_access *a)
+{
+	return a->op == OP_HOST_SET || a->op == OP_HOST_SET_REG;
+}
+
 static bool is_msr(const struct host_access *a, uint32_t index)
 {
 	return a->e->kind == MSR_KIND_MSR && a->e->index == index;
@@ -381,7 +387,7 @@ static bool shstk_unsup_access(struct teeth *t, struct host_access *a)
 		return true;
 	}
 	/* A non-zero write fails, as it does on this KVM: keep its answer. */
-	if (a->op == OP_HOST_SET && !a->value) {
+	if (is_host_set(a) && !a->value) {
 		a->ret = 0;
 		return true;
 	}
@@ -422,7 +428,7 @@ static void claim_shstk(struct teeth *t, struct kvm_host *h)
 static bool pl0_ssp_absent(struct teeth *t, struct host_access *a)
 {
 	if (!is_msr(a, MSR_PL0_SSP) || a->ret ||
-	    (a->op != OP_HOST_GET && a->op != OP_HOST_SET))
+	    (a->op != OP_HOST_GET && !is_host_set(a)))
 		return false;
 	if (a->op == OP_HOST_GET)
 		a->value = 0;
@@ -619,7 +625,7 @@ static void mark_ran(struct teeth *t, struct kvm_vcpu *vcpu,
 
 static bool mtrrcap_early_set_accepted(struct teeth *t, struct host_access *a)
 {
-	if (a->op != OP_HOST_SET || !is_msr(a, MSR_MTRRCAP) ||
+	if (!is_host_set(a) || !is_msr(a, MSR_MTRRCAP) ||
 	    t->flag[a->vcpu])
 		return false;
 	a->ret = 0;
@@ -676,16 +682,62 @@ static bool hwcr_mcstatuswren_gp(struct teeth *t, struct kvm_vcpu *vcpu,
  */
 static bool platform_info_changed(struct teeth *t, struct host_access *a)
 {
-	if (a->op != OP_HOST_SET || !is_msr(a, MSR_PLATFORM_INFO) || !a->ret)
+	if (!is_host_set(a) || !is_msr(a, MSR_PLATFORM_INFO) || !a->ret)
 		return false;
 	a->ret = 0;
+	return true;
+}
+
+/*
+ * The restoring lies tell a VM being restored by what happens before its
+ * vCPUs first run (mark_ran sets flag[]); saved[] marks a vCPU whose
+ * CR_PAT the host wrote before that.
+ */
+
+/* ioctl lie: the restoring write of CR_PAT works but reports EINVAL. */
+static bool pat_restore_refused(struct teeth *t, struct host_access *a)
+{
+	if (!is_host_set(a) || !is_msr(a, MSR_CR_PAT) || t->flag[a->vcpu])
+		return false;
+	a->ret = -EINVAL;
+	return true;
+}
+
+/* ioctl lie: before the first run, KVM_GET_MSRS(CR_PAT) gives the reset. */
+static bool pat_restore_unread(struct teeth *t, struct host_access *a)
+{
+	if (a->op != OP_HOST_GET || !is_msr(a, MSR_CR_PAT) ||
+	    t->flag[a->vcpu] || a->ret)
+		return false;
+	a->value = PAT_RESET;
+	return true;
+}
+
+/*
+ * KVM lie: the guest of a restored VM reads CR_PAT's reset value, as if
+ * the value the host restored never reached it.
+ */
+static bool pat_restore_note(struct teeth *t, struct host_access *a)
+{
+	if (is_host_set(a) && is_msr(a, MSR_CR_PAT) && !t->flag[a->vcpu])
+		t->saved[a->vcpu] = 1;
+	return false;
+}
+
+static bool pat_restore_lost(struct teeth *t, struct kvm_vcpu *vcpu,
+			     struct kvm_run *run)
+{
+	if (!is_read_of(run, MSR_CR_PAT) || !t->saved[vcpu->id])
+		return false;
+	t->saved[vcpu->id] = 0;
+	run->msr.data = PAT_RESET;
 	return true;
 }
 
 /* ioctl lie: the host's write of CR_PAT is applied but reported failed. */
 static bool pat_set_fails(struct teeth *t, struct host_access *a)
 {
-	if (a->op != OP_HOST_SET || !is_msr(a, MSR_CR_PAT))
+	if (!is_host_set(a) || !is_msr(a, MSR_CR_PAT))
 		return false;
 	a->ret = -EINVAL;
 	return true;
@@ -701,7 +753,7 @@ static bool pat_get_stale(struct teeth *t, struct host_access *a)
 
 	if (!is_msr(a, MSR_CR_PAT))
 		return false;
-	if (a->op == OP_HOST_SET)
+	if (is_host_set(a))
 		t->flag[v] = true;
 	if (a->op != OP_HOST_GET)
 		return false;
@@ -966,7 +1018,7 @@ static bool unsup_get_garbage(struct teeth *t, struct host_access *a)
 /* ioctl lie: the host's write of 0 to the absent PL0_SSP fails. */
 static bool unsup_zero_refused(struct teeth *t, struct host_access *a)
 {
-	if (a->op != OP_HOST_SET || !is_msr(a, MSR_PL0_SSP) || a->value)
+	if (!is_host_set(a) || !is_msr(a, MSR_PL0_SSP) || a->value)
 		return false;
 	a->ret = -EINVAL;
 	return true;
@@ -975,7 +1027,7 @@ static bool unsup_zero_refused(struct teeth *t, struct host_access *a)
 /* ioctl lie: the host's non-zero write to the absent PL0_SSP succeeds. */
 static bool unsup_value_accepted(struct teeth *t, struct host_access *a)
 {
-	if (a->op != OP_HOST_SET || !is_msr(a, MSR_PL0_SSP) || !a->value)
+	if (!is_host_set(a) || !is_msr(a, MSR_PL0_SSP) || !a->value)
 		return false;
 	a->ret = 0;
 	return true;
@@ -1093,8 +1145,11 @@ const struct lie lies[] = {
 		.fakes = "first RDMSR(CR_PAT) returns a wrong reset value",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_RESET,
-		/* The one-reg pass's first read is of the host's write. */
-		.also = C(RDMSR_HOST_RESET),
+		/*
+		 * The one-reg pass's first read is of the host's write; a
+		 * restored VM's, of the restored value.
+		 */
+		.also = C(RDMSR_HOST_RESET) | C(RESTORE_GUEST),
 		.detail = "RDMSR(0x277): wanted 0x0007040600070406, "
 			  "got 0x0606060606060606",
 		.hooks.msr_exit = pat_reset_forgotten,
@@ -1105,7 +1160,7 @@ const struct lie lies[] = {
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_RESET,
 		/* Every guest read of CR_PAT faults. */
-		.also = C(RDMSR_WRITE) | C(RDMSR_HOST_RESET),
+		.also = C(RDMSR_WRITE) | C(RDMSR_HOST_RESET) | C(RESTORE_GUEST),
 		.detail = "RDMSR(0x277): wanted 0x0007040600070406, got #GP",
 		.hooks.vm_created = pat_read_denied,
 	},
@@ -1129,7 +1184,7 @@ const struct lie lies[] = {
 		 * The canonical probes read LSTAR back too; the 57-bit one
 		 * only where KVM has LA57 (elsewhere it must #GP).
 		 */
-		.also = C(CANONICAL_48),
+		.also = C(CANONICAL_48) | C(RESTORE_GUEST),
 		.also_la57 = C(CANONICAL_57),
 		.detail = "RDMSR(0xc0000082): wanted 0x0000123456789000, "
 			  "got 0x0000000056789000",
@@ -1164,6 +1219,8 @@ const struct lie lies[] = {
 		.fakes = "the host's CR_PAT write works but reports EINVAL",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_HOST_SET,
+		/* The restoring write is one of the host's writes too. */
+		.also = C(RESTORE_SET),
 		.detail = "KVM_SET_MSRS(0x277, 0x0007040600070406): wanted "
 			  "success, got EINVAL",
 		.hooks.host_access = pat_set_fails,
@@ -1173,9 +1230,42 @@ const struct lie lies[] = {
 		.fakes = "KVM_GET_MSRS(CR_PAT) ignores the host's write",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_HOST_GET_RESET,
+		/* So does the read of the restored value. */
+		.also = C(RESTORE_GET),
 		.detail = "KVM_GET_MSRS(0x277): wanted 0x0007040600070406, "
 			  "got 0x0000000007070707",
 		.hooks.host_access = pat_get_stale,
+	},
+	{
+		.name = "pat-restore-refused", .level = LIE_IOCTL,
+		.fakes = "the write that restores CR_PAT into a new VM works but reports EINVAL",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RESTORE_SET,
+		.detail = "(0x277, saved 0x0000000007070707) before the first "
+			  "run: failed",
+		.hooks.plan_written = mark_ran,
+		.hooks.host_access = pat_restore_refused,
+	},
+	{
+		.name = "pat-restore-unread", .level = LIE_IOCTL,
+		.fakes = "KVM_GET_MSRS of a restored VM's CR_PAT gives the reset value",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RESTORE_GET,
+		.detail = "KVM_GET_MSRS(0x277) of the new VM: wanted the saved "
+			  "0x0000000007070707, got 0x0007040600070406",
+		.hooks.plan_written = mark_ran,
+		.hooks.host_access = pat_restore_unread,
+	},
+	{
+		.name = "pat-restore-lost", .level = LIE_KVM,
+		.fakes = "the guest of a restored VM does not see the restored CR_PAT",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RESTORE_GUEST,
+		.detail = "RDMSR(0x277) in the new VM: wanted the saved "
+			  "0x0000000007070707, got 0x0007040600070406",
+		.hooks.plan_written = mark_ran,
+		.hooks.host_access = pat_restore_note,
+		.hooks.msr_exit = pat_restore_lost,
 	},
 	{
 		.name = "pat-reg-truncated", .level = LIE_IOCTL,

@@ -42,7 +42,7 @@ int main(void)
 	it[1] = (struct host_item){ .e = &bad, .s = &get };
 	it[2] = (struct host_item){ .e = &lstar, .s = &get };
 	before = kvm_stats.msr_ioctls;
-	host_batch_run(vcpu, false, it, 3, NULL, NULL);
+	host_batch_run(vcpu, it, 3, NULL, NULL);
 	unit_ok(!it[0].a.ret && it[0].a.value == PAT_RESET,
 		"GET batch: CR_PAT read (ret %d, 0x%llx)", it[0].a.ret,
 		(unsigned long long)it[0].a.value);
@@ -65,7 +65,7 @@ int main(void)
 	it[4] = (struct host_item){ .e = &lstar, .s = &set_lstar, .rank = 1 };
 	it[5] = (struct host_item){ .e = &lstar, .s = &get, .rank = 2 };
 	before = kvm_stats.msr_ioctls;
-	host_batch_run(vcpu, false, it, 6, record, NULL);
+	host_batch_run(vcpu, it, 6, record, NULL);
 	unit_ok(!strcmp(seen, "get:277 get:c0000082 set:277 set:c0000082 "
 			"get:277 get:c0000082"), "ranks run in order, entries "
 		"in order within a rank: %s", seen);
@@ -81,21 +81,22 @@ int main(void)
 	it[0] = (struct host_item){ .e = &pat, .s = &set };
 	it[1] = (struct host_item){ .e = &bad, .s = &set_bad };
 	it[2] = (struct host_item){ .e = &lstar, .s = &set };
-	host_batch_run(vcpu, false, it, 3, NULL, NULL);
+	host_batch_run(vcpu, it, 3, NULL, NULL);
 	unit_ok(!it[0].a.ret && it[1].a.ret == -EIO && !it[2].a.ret,
 		"SET batch: the unknown MSR fails alone (%d %d %d)",
 		it[0].a.ret, it[1].a.ret, it[2].a.ret);
 	it[0] = (struct host_item){ .e = &lstar, .s = &get };
-	host_batch_run(vcpu, false, it, 1, NULL, NULL);
+	host_batch_run(vcpu, it, 1, NULL, NULL);
 	unit_ok(!it[0].a.ret && !it[0].a.value, "SET batch: LSTAR written "
 		"after the refusal (0x%llx)", (unsigned long long)it[0].a.value);
 
 	/* Through ONE_REG, every SET is an ioctl of its own. */
 	if (h.caps[CAP_ONE_REG]) {
+		set_pat.op = set_lstar.op = OP_HOST_SET_REG;
 		it[0] = (struct host_item){ .e = &pat, .s = &set_pat };
 		it[1] = (struct host_item){ .e = &lstar, .s = &set_lstar };
 		before = kvm_stats.msr_ioctls;
-		host_batch_run(vcpu, true, it, 2, NULL, NULL);
+		host_batch_run(vcpu, it, 2, NULL, NULL);
 		unit_ok(!it[0].a.ret && !it[1].a.ret &&
 			kvm_stats.msr_ioctls - before == 2, "ONE_REG SETs "
 			"run one by one (%lu ioctls)",
