@@ -308,6 +308,11 @@ static void host_unsupported(struct plan_ctx *p, enum stage st)
 	s.want = 0;
 	s.want_fault = u ? 0 : -1;
 	add(p, st, &s);
+	/* The one-reg pass: ONE_REG answers as KVM_GET_MSRS does. */
+	if (p->c->use_one_reg) {
+		s.op = OP_HOST_GET_REG;
+		add(p, st, &s);
+	}
 	s = step(host_set_op(p->c), CHECK_HOST_SET_UNSUP_ZERO);
 	s.value = 0;
 	s.want_fault = u ? 0 : -1;

@@ -324,14 +324,12 @@ void judge_host(const struct msr_entry *e, const struct rules_ctx *c,
 	out->check = s->check;
 	switch (s->op) {
 	case OP_HOST_GET:
+	case OP_HOST_GET_REG:
 	case OP_REG_GET:
 		if (s->want_fault)
 			host_errno(out, e, c, s, a->ret);
 		else
 			host_read(out, e, c, s, a->ret, a->value);
-		break;
-	case OP_HOST_GET_REG:
-		host_read(out, e, c, s, a->ret, a->value);
 		break;
 	case OP_HOST_SET:
 	case OP_HOST_SET_REG:

@@ -297,6 +297,18 @@ HOST_ABSENT: dict[tuple[str, str, bool], str] = {
 }
 
 
+def unsupported_host(s: Scenario, mode: str) -> tuple[T, ...]:
+    """The host's accesses to an MSR the vCPU lacks (once per configuration);
+    the one-reg pass reads it through ONE_REG too, with the same answer."""
+    if not s.host_probes:
+        return ()
+    steps = HOST_UNSUPPORTED[mode]
+    if s.use_one_reg:
+        get = steps[0]
+        steps = (get, T("HOST_GET_REG", get.check, want=get.want, fault=get.fault)) + steps[1:]
+    return steps
+
+
 def host_steps(s: Scenario, stage: str) -> tuple[T, ...]:
     """The host's checks after the main ("main") or after ("after") stage."""
     return set_via(s, _host_steps(s, stage))
@@ -310,7 +322,7 @@ def _host_steps(s: Scenario, stage: str) -> tuple[T, ...]:
         m.save_list == "always" or bool(s.kvm & set(m.features)))
     mode = HOST_ABSENT[(m.host_absent, m.failure, advertised)]
     if kvm_primary and s.vcpu_has() != "primary" and mode != "full":
-        return HOST_UNSUPPORTED[mode] if stage == "main" and s.host_probes else ()
+        return unsupported_host(s, mode) if stage == "main" else ()
     steps = HOST_STEPS[(kvm_primary, s.use_one_reg and s.host_probes)]
     if not kvm_primary:
         return steps
@@ -583,7 +595,7 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
         # No vCPU has it: the host's accesses fail, nothing else runs.
         q["sync"] = q["reset"]
         yield f" main sync=0x{q['sync']:016x}"
-        for n, t in enumerate(set_via(s, HOST_UNSUPPORTED["fails"]) if s.host_probes else ()):
+        for n, t in enumerate(set_via(s, unsupported_host(s, "fails"))):
             yield f" main host {n} {step_text(t, q, None)}"
         yield f" after sync=0x{q['sync']:016x}"
         return

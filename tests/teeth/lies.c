@@ -381,7 +381,8 @@ static bool shstk_unsup_access(struct teeth *t, struct host_access *a)
 {
 	if (!is_msr(a, MSR_PL0_SSP))
 		return false;
-	if (a->op == OP_HOST_GET) {
+	/* Through KVM_GET_MSRS or ONE_REG alike. */
+	if (a->op == OP_HOST_GET || a->op == OP_HOST_GET_REG) {
 		a->value = 0;
 		a->ret = 0;
 		return true;
@@ -428,9 +429,10 @@ static void claim_shstk(struct teeth *t, struct kvm_host *h)
 static bool pl0_ssp_absent(struct teeth *t, struct host_access *a)
 {
 	if (!is_msr(a, MSR_PL0_SSP) || a->ret ||
-	    (a->op != OP_HOST_GET && !is_host_set(a)))
+	    (a->op != OP_HOST_GET && a->op != OP_HOST_GET_REG &&
+	     !is_host_set(a)))
 		return false;
-	if (a->op == OP_HOST_GET)
+	if (a->op != OP_HOST_SET && a->op != OP_HOST_SET_REG)
 		a->value = 0;
 	a->ret = -EINVAL;
 	return true;
