@@ -221,7 +221,8 @@ _SOURCE_KEYS = MappingProxyType({"cpuid": ("leaf", "reg"), "msr": ("msr",), "mcg
 def _source_keys(raw: Mapping[str, Any], where: Where) -> list[Diag]:
     """The keys a [feature.X] needs, and those it must not have, by source."""
     source = raw.get("source", "cpuid")
-    if source not in _SOURCE_KEYS:
+    # A source of the wrong type (even an unhashable array) has its own error.
+    if not isinstance(source, str) or source not in _SOURCE_KEYS:
         return []
     diags = []
     for name in ("leaf", "reg", "msr"):
