@@ -664,6 +664,16 @@ def _check_not_tested(doc: Document, top: Where,
 
 # Deviations ----------------------------------------------------------------
 
+# The checks that want a value and can get a fault (a vector or an errno)
+# instead, the only ones whose failures set got_fault
+# (runtime/lib/judge.c: a guest RDMSR of a value, a host read of a value).
+VALUE_CHECKS = frozenset({
+    "rdmsr-reset", "rdmsr-write", "rdmsr-host-reset", "rdmsr-ignored", "rdmsr-vm-scope",
+    "rdmsr-truncated", "rdmsr-restore", "canonical-48", "canonical-57", "sweep-accepted",
+    "host-get", "host-get-reset", "host-get-reg", "host-get-unsup",
+    "reg-get-reset", "reg-get-write",
+})
+
 def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
                     checks: Collection[str] | None) -> list[Diag]:
     """Semantic checks of one [[deviation]] on its own.
@@ -680,6 +690,22 @@ def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
         diags.append(where.diag("entry", "name either an `entry` or, for the cpuid-kept "
                                          "check, a `feature`"))
         return diags
+    if dev.feature is not None and dev.label is not None:
+        diags.append(where.diag("label", "`label` picks an entry, and a deviation about a "
+                                         "feature has none; remove it"))
+    if dev.entry is not None and dev.check == "cpuid-kept":
+        diags.append(where.diag("check", "the cpuid-kept check is about a feature, never an "
+                                         "entry: name the `feature` instead of an `entry`"))
+    if dev.got_fault and checks is not None and dev.check in checks \
+            and dev.check not in VALUE_CHECKS:
+        diags.append(where.diag("got_fault", f"the {dev.check} check does not want a value, so "
+                                             "it never reports a fault in its place: its `got` "
+                                             "already is a vector, an errno or a flag; remove "
+                                             "got_fault"))
+    if not dev.measured_on and not dev.vendors:
+        diags.append(where.diag("vendors", "measured_on = [] makes a prediction, which needs "
+                                           "`vendors`: name the host vendors it is predicted "
+                                           "for"))
     if dev.feature is not None:
         if registry is not None and dev.feature not in {f.name for f in registry.features}:
             diags.append(where.diag("feature", f"unknown feature `{dev.feature}`"
