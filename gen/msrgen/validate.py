@@ -52,7 +52,9 @@ class Where:
 @dataclass(frozen=True)
 class ScenarioWhere(Where):
     """One [[msr.scenario]] merged over its [[msr]]: a key the scenario sets
-    is reported at the scenario's line, any other at the MSR's."""
+    is reported at the scenario's line, a key only the MSR sets at the MSR's,
+    and a key neither sets (a missing key) at the scenario's header, since
+    the scenario is the entry that lacks it."""
 
     scenario: TomlPath = ()
     keys: frozenset[str] = frozenset()
@@ -60,7 +62,9 @@ class ScenarioWhere(Where):
     def line_of(self, field: str) -> int:
         if field in self.keys:
             return self.doc.smap.line(self.scenario + (field,))
-        return super().line_of(field)
+        if self.path + (field,) in self.doc.smap.lines:
+            return super().line_of(field)
+        return self.line
 
     @property
     def line(self) -> int:
@@ -221,7 +225,8 @@ _SOURCE_KEYS = MappingProxyType({"cpuid": ("leaf", "reg"), "msr": ("msr",), "mcg
 def _source_keys(raw: Mapping[str, Any], where: Where) -> list[Diag]:
     """The keys a [feature.X] needs, and those it must not have, by source."""
     source = raw.get("source", "cpuid")
-    if source not in _SOURCE_KEYS:
+    # A source of the wrong type (even an unhashable array) has its own error.
+    if not isinstance(source, str) or source not in _SOURCE_KEYS:
         return []
     diags = []
     for name in ("leaf", "reg", "msr"):
@@ -255,6 +260,10 @@ def check_feature(feature: Feature, where: Where) -> list[Diag]:
     if f.subleaf and f.source != "cpuid":
         diags.append(where.diag("subleaf", f"`subleaf` does not apply to source "
                                            f"{_quote(f.source)}"))
+    if f.source == "mcg_cap" and f.bit < 8:
+        diags.append(where.diag("bit", f"bit {f.bit} of MCG_CAP is part of the bank count "
+                                       "(bits 7:0, set from mce_banks), not a capability; "
+                                       "capability bits start at 8"))
     if f.pv and (f.source != "cpuid" or f.leaf != 0x4000_0001):
         diags.append(where.diag("pv", "pv = true is for bits of the KVM paravirtual leaf, "
                                       "CPUID 0x4000_0001"))
@@ -270,6 +279,9 @@ def check_quirk(quirk: Quirk, where: Where) -> list[Diag]:
         diags.append(where.diag("vendors", f"{_quote(vendor)} is listed twice"))
     for vendor in _repeats(quirk.host_vendors):
         diags.append(where.diag("host_vendors", f"{_quote(vendor)} is listed twice"))
+    if set(quirk.host_vendors) == set(VENDORS):
+        diags.append(where.diag("host_vendors", "lists every vendor, which is what leaving it "
+                                                "out means (any host); remove it"))
     if quirk.keep_mask == 0:
         diags.append(where.diag("keep_mask", "is 0: a WRMSR that keeps no bit is not a quirk"))
     elif quirk.keep_mask == U64_ALL_ONES:
@@ -344,8 +356,9 @@ def check_msr(m: Msr, where: Where, features: Collection[str], quirks: Collectio
             diags.append(where.diag("quirks", "a kvm_reg has no vendor quirks: only ONE_REG "
                                               "reaches it"))
     diags.extend(_check_classes(m, where))
-    for what, value in (("write", m.write_value), ("reset", m.reset)):
-        if value & m.reserved_bits:
+    for what, value in (("write", m.write_value), ("reset", m.reset),
+                        ("reset_svm", m.reset_svm), ("reset_bsp", m.reset_bsp)):
+        if value is not None and value & m.reserved_bits:
             diags.append(where.diag(what, f"{what} value {hex_u64(value)} sets reserved bits "
                                           f"{hex_u64(value & m.reserved_bits)} "
                                           f"(reserved_bits = {hex_u64(m.reserved_bits)})"))
@@ -379,6 +392,15 @@ def _write_key(raw: Mapping[str, Any], where: Where) -> list[Diag]:
                                 "access = \"ro\", may leave it out)")]
 
 
+def _reset_values(m: Msr) -> list[tuple[str, int]]:
+    """The values rules_reset() can give a vCPU before it clears gate bits:
+    `reset` (unless KVM's value replaces it, feature_msr), reset_svm, reset_bsp."""
+    out = [] if m.feature_msr else [("reset", m.reset)]
+    out += [(name, value) for name, value in (("reset_svm", m.reset_svm),
+                                              ("reset_bsp", m.reset_bsp)) if value is not None]
+    return out
+
+
 def _check_classes(m: Msr, where: Where) -> list[Diag]:
     """The keys of the MSR classes: access, readback, sweep, scope, banks."""
     diags = []
@@ -390,10 +412,16 @@ def _check_classes(m: Msr, where: Where) -> list[Diag]:
         diags.append(where.diag("fixed_value", f"fixed_value {hex_u64(m.fixed_value)} sets bits "
                                                "outside fixed_bits "
                                                f"{hex_u64(m.fixed_bits)}"))
-    if m.reset & m.fixed_bits != m.fixed_value & m.fixed_bits:
-        diags.append(where.diag("reset", f"reset {hex_u64(m.reset)} disagrees with the fixed "
-                                         f"bits {hex_u64(m.fixed_bits)} = "
-                                         f"{hex_u64(m.fixed_value)}"))
+    for name, value in (("reset", m.reset), ("reset_svm", m.reset_svm),
+                        ("reset_bsp", m.reset_bsp)):
+        if value is not None and value & m.fixed_bits != m.fixed_value & m.fixed_bits:
+            diags.append(where.diag(name, f"{name} {hex_u64(value)} disagrees with the fixed "
+                                          f"bits {hex_u64(m.fixed_bits)} = "
+                                          f"{hex_u64(m.fixed_value)}"))
+    for name, value in (("reset_svm", m.reset_svm), ("reset_bsp", m.reset_bsp)):
+        if value is not None and value == m.reset and not m.feature_msr:
+            diags.append(where.diag(name, f"{name} equals reset ({hex_u64(value)}): it has no "
+                                          "effect; remove it"))
     if m.sweep and m.access != "rw":
         diags.append(where.diag("sweep", "a per-bit sweep writes every bit: the MSR must be "
                                          "read-write (access = \"rw\")"))
@@ -404,23 +432,120 @@ def _check_classes(m: Msr, where: Where) -> list[Diag]:
                                                   "why those bits are not swept"))
     if m.sweep_skip_why and not m.sweep_skip:
         diags.append(where.diag("sweep_skip_why", "sweep_skip_why without sweep_skip"))
-    if m.scope == "vm" and (m.access != "rw" or m.kind != "msr"):
+    if m.scope == "vm" and m.kind == "msr" and m.access != "rw":
         diags.append(where.diag("scope", "a VM-scoped entry must be a read-write MSR"))
+    if m.kind == "msr" and m.canonical and m.access in ("ro", "wo"):
+        diags.append(where.diag("canonical", "the canonical probes write a value and read it "
+                                             f"back, which a {_ACCESS_TEXT[m.access]} MSR "
+                                             "cannot; list the non-canonical value in "
+                                             "`reserved` instead"))
+    if m.save_list == "always" and m.save_list_exempt is not None and m.kind == "msr" \
+            and m.access != "none":
+        diags.append(where.diag("save_list", "save_list = \"always\" has no effect with "
+                                             "save_list_exempt: the save-list check is skipped "
+                                             "and the MSR counts as not listed; remove one"))
+    refuses = m.access == "ro" or m.write_needs_primary or \
+        (m.access != "none" and bool(m.reserved or m.reserved_bits or m.canonical))
+    if m.kind == "msr" and m.reserved_failure != default_of(Msr, "reserved_failure") \
+            and not refuses:
+        diags.append(where.diag("reserved_failure", "has no effect: the entry has no reserved "
+                                                    "value or bit, is not read-only and has no "
+                                                    "write_needs_primary, so no write of it "
+                                                    "must fail; remove it"))
     if m.count > 1 and "{n}" not in m.name:
         diags.append(where.diag("name", f"count = {m.count}: the name must hold `{{n}}`, which "
                                         "becomes the bank number"))
     if "{n}" in m.name and m.count < 2:
         diags.append(where.diag("count", "the name holds `{n}`: set count to the number of "
                                          "banks (at least 2)"))
+    if m.count == 1 and m.stride != 1 and "{n}" not in m.name:
+        diags.append(where.diag("stride", f"stride = {m.stride} without count: the stride "
+                                          "separates banks; set count, or remove stride"))
     if m.count < 1 or m.stride < 1:
         diags.append(where.diag("count" if m.count < 1 else "stride", "must be at least 1"))
     elif m.index + (m.count - 1) * m.stride >= 1 << 32:
         diags.append(where.diag("count", "the last bank's index does not fit in 32 bits"))
-    if m.kind == "kvm_reg":
-        for name in ("access", "sweep", "scope", "failure", "reserved_failure", "count"):
-            if getattr(m, name) != default_of(Msr, name):
-                diags.append(where.diag(name, f"`{name}` does not apply to a kvm_reg"))
+    for name, why in _no_effect(m):
+        value = getattr(m, name)
+        shown = f"{name} = {_quote(value)}" if isinstance(value, str) and \
+            toml_keys(Msr)[name].choices else name
+        diags.append(where.diag(name, f"`{shown}` has no effect on {_class_text(m)}: {why}; "
+                                      "remove it"))
     return diags
+
+
+_ACCESS_TEXT = MappingProxyType({"rw": "read-write", "ro": "read-only", "wo": "write-only"})
+
+# Keys a class of entries ignores, with what its plan (Msr.step_builders,
+# runtime/common/steps.c) does instead.  A key is reported only when it is
+# not at its default.
+_KVM_REG_IGNORES = MappingProxyType({
+    "access": "ONE_REG reaches it, never a guest RDMSR or WRMSR",
+    "scope": "plan_kvm_reg checks each vCPU's register on its own",
+    "sweep": "the sweep is made of guest WRMSRs",
+    "failure": "failure classes describe guest accesses and kvm.ignore_msrs; ONE_REG of an "
+               "absent register fails whatever the class",
+    "reserved_failure": "a ONE_REG write of a reserved value must fail whatever the class",
+    "count": "banks are MSRs",
+    "ignored_bits": "reg-get-write wants `write` back exactly: a kvm_reg has no read-back rule",
+    "fixed_bits": "reg-get-write wants `write` back exactly: a kvm_reg has no read-back rule",
+    "fixed_value": "reg-get-write wants `write` back exactly: a kvm_reg has no read-back rule",
+    "host_absent": "an absent kvm_reg is checked by reg-get-absent and reg-set-absent",
+    "host_write": "reg-set-write must succeed",
+    "feature_msr": "rules_reset() gives a kvm_reg its `reset` on every vCPU and host",
+    "reset_bsp": "rules_reset() gives a kvm_reg its `reset` on every vCPU and host",
+    "reset_svm": "rules_reset() gives a kvm_reg its `reset` on every vCPU and host",
+    "write_needs_primary": "only the primary feature makes a kvm_reg present, and no guest "
+                           "writes it",
+    "save_list": "a kvm_reg is never in the MSR save list",
+})
+_WO_IGNORES = MappingProxyType({
+    "host_absent": "a write-only MSR has no host checks (no plan_host_roundtrip)",
+    "host_write": "a write-only MSR has no host checks (no plan_host_roundtrip)",
+    "ignored_bits": "a write-only MSR is never read back",
+    "fixed_bits": "a write-only MSR is never read back",
+    "fixed_value": "a write-only MSR is never read back",
+    "quirks": "a write-only MSR is never read back, so no truncation can be checked",
+})
+_NONE_IGNORES = MappingProxyType({
+    "reserved": "plan_never writes no reserved value: it checks that every access fails",
+    "reserved_bits": "plan_never writes no reserved value: it checks that every access fails",
+    "canonical": "plan_never writes no reserved value or probe: it checks that every access "
+                 "fails",
+    "ignored_bits": "no vCPU has the MSR, so nothing is read back",
+    "fixed_bits": "no vCPU has the MSR, so nothing is read back",
+    "fixed_value": "no vCPU has the MSR, so nothing is read back",
+    "quirks": "no vCPU has the MSR, so nothing is read back or truncated",
+    "host_write": "the host's accesses are those of an absent MSR, which host_absent describes",
+})
+
+
+def _no_effect(m: Msr) -> list[tuple[str, str]]:
+    """The keys this entry sets away from their defaults that its plan ignores."""
+    if m.kind == "kvm_reg":
+        ignored = dict(_KVM_REG_IGNORES)
+    elif m.access == "wo":
+        ignored = dict(_WO_IGNORES)
+    elif m.access == "none":
+        ignored = dict(_NONE_IGNORES)
+        if m.save_list == "always":
+            ignored["save_list"] = "KVM must never list an MSR no vCPU has (rules_in_save_list)"
+        if m.host_absent == "full":
+            ignored["host_absent"] = ("no vCPU has the MSR, so the host's accesses fail as with "
+                                      "\"fails\" (\"zero\" lets them read and write 0)")
+    else:
+        return []
+    return [(name, why) for name, why in ignored.items()
+            if getattr(m, name) != default_of(Msr, name)]
+
+
+def _class_text(m: Msr) -> str:
+    """How a message names the class of an entry whose keys it checks."""
+    if m.kind == "kvm_reg":
+        return "a kvm_reg"
+    if m.access == "none":
+        return "an MSR no vCPU has (access = \"none\")"
+    return f"a {_ACCESS_TEXT[m.access]} MSR"
 
 
 def _check_reserved(m: Msr, where: Where, noncanonical: int | None) -> list[Diag]:
@@ -554,6 +679,7 @@ def validate_registry(doc: Document) -> list[Diag]:
     raw_features, errs = _tables_of(doc, "feature", top)
     diags += errs
     cpuids: dict[tuple[int, int, str, int], Feature] = {}
+    features: list[Feature] = []
     for name, raw in raw_features.items():
         where = Where(doc, ("feature", name), f"feature.{name}")
         errs = check_table(raw, Feature, where) + _source_keys(raw, where)
@@ -562,6 +688,7 @@ def validate_registry(doc: Document) -> list[Diag]:
             continue
         feature = from_toml(Feature, raw, name=name, line=where.line)
         diags += check_feature(feature, where)
+        features.append(feature)
         first = cpuids.setdefault(feature.cpuid(), feature)
         if first is not feature:
             diags.append(where.diag("bit", f"same CPUID bit as feature.{first.name} "
@@ -592,12 +719,117 @@ def validate_registry(doc: Document) -> list[Diag]:
                 continue
             m = from_toml(Msr, table, line=where.line)
             diags += check_msr(m, where, raw_features, raw_quirks, noncanonical)
-            entries.extend((bank, where) for bank in m.banks())
+            # Banks only when `{n}` and count agree (else an error above):
+            # count copies of one name would each be a duplicate entry.
+            banked = ("{n}" in m.name) == (m.count > 1)
+            entries.extend((bank, where) for bank in (m.banks() if banked else (m,)))
             first = first or (m, where)
         if first is not None:
             bases.append(first)
     diags += check_msr_set(entries, bases)
     diags += _check_not_tested(doc, top, entries)
+    diags += _check_probes(doc, top, entries)
+    diags += _check_mce_banks(doc, top, entries, bases)
+    diags += _check_gates(features, entries)
+    return diags
+
+
+def _top_value(doc: Document, name: str) -> int | None:
+    """A top-level value of the registry (its default when absent), or None
+    when it is invalid (it has its own error then)."""
+    value = doc.data.get(name, default_of(Registry, name))
+    return None if check_value(value, toml_keys(Registry)[name]) else value
+
+
+def _check_probes(doc: Document, top: Where, entries: list[tuple[Msr, Where]]) -> list[Diag]:
+    """canonical_48 and canonical_57: what they must be, and that no
+    canonical entry reserves a bit they set."""
+    diags = []
+    probes = {name: _top_value(doc, name) for name in ("canonical_48", "canonical_57")}
+    c48, c57 = probes["canonical_48"], probes["canonical_57"]
+    if c48 is not None and not is_canonical(c48, 48):
+        diags.append(top.diag("canonical_48", f"{hex_u64(c48)} is not canonical at 48 bits "
+                                              "(bits 63:47 must be equal): every canonical "
+                                              "entry must accept it, with 4- and 5-level "
+                                              "paging"))
+        probes["canonical_48"] = None
+    if c57 is not None and not is_canonical(c57, 57):
+        diags.append(top.diag("canonical_57", f"{hex_u64(c57)} is not canonical at 57 bits "
+                                              "(bits 63:56 must be equal): KVM with LA57 "
+                                              "must accept it"))
+        probes["canonical_57"] = None
+    elif c57 is not None and is_canonical(c57, 48):
+        diags.append(top.diag("canonical_57", f"{hex_u64(c57)} is canonical at 48 bits: the "
+                                              "probe must be canonical at 57 bits only, so "
+                                              "that KVM accepts it exactly when it supports "
+                                              "LA57"))
+        probes["canonical_57"] = None
+    for m, where in entries:
+        if m.kind != "msr" or not m.canonical:
+            continue
+        for name, probe in probes.items():
+            if probe is not None and probe & m.reserved_bits:
+                diags.append(where.diag("canonical", f"the {name} probe {hex_u64(probe)} sets "
+                                                     "reserved bits "
+                                                     f"{hex_u64(probe & m.reserved_bits)}: "
+                                                     "the entry must accept the probe, so it "
+                                                     f"cannot also refuse those bits; change "
+                                                     f"{name} or reserved_bits"))
+    return diags
+
+
+# IA32_MCG_CAP, whose bits 7:0 (Count) say how many machine-check banks a
+# vCPU has, and the names of the bank entries.
+MCG_CAP = 0x0000_0179
+_MCE_BANK_NAME = re.compile(r"IA32_MC\{n\}_[A-Z0-9_]+")
+
+
+def _check_mce_banks(doc: Document, top: Where, entries: list[tuple[Msr, Where]],
+                     bases: list[tuple[Msr, Where]]) -> list[Diag]:
+    """mce_banks: at least 1, and the same as the count of the IA32_MC{n}_*
+    entries and the bank count in IA32_MCG_CAP's reset value, where the
+    registry has them."""
+    banks = _top_value(doc, "mce_banks")
+    if banks is None:
+        return []
+    if banks == 0:
+        return [top.diag("mce_banks", "is 0: KVM_X86_SETUP_MCE takes 1 to 32 banks")]
+    line = top.line_of("mce_banks") if "mce_banks" in doc.data else 0
+    ours = f"mce_banks = {banks}" + (f" (line {line})" if line else " (the default)")
+    diags = []
+    for m, where in bases:
+        if _MCE_BANK_NAME.fullmatch(m.name) and m.count != banks:
+            diags.append(where.diag("count", f"{m.count} banks, but {ours}: the suite gives "
+                                             "each vCPU mce_banks machine-check banks; make "
+                                             "them agree"))
+    for m, where in entries:
+        if m.kind != "msr" or m.index != MCG_CAP:
+            continue
+        for name, value in _reset_values(m):
+            if value & 0xff != banks:
+                diags.append(where.diag(name, f"{name} {hex_u64(value)} says {value & 0xff} "
+                                              f"banks (bits 7:0), but {ours}: the suite sets "
+                                              "up mce_banks banks; make them agree"))
+    return diags
+
+
+def _check_gates(features: list[Feature], entries: list[tuple[Msr, Where]]) -> list[Diag]:
+    """The entry of a gate MSR (IA32_MCG_CAP for source "mcg_cap", `msr`
+    for source "msr") has the gate bits set in its reset values: a vCPU
+    with the feature reads them set, and rules_reset() clears those of the
+    features a vCPU lacks."""
+    diags = []
+    for f in features:
+        gate = MCG_CAP if f.source == "mcg_cap" else f.msr if f.source == "msr" else None
+        for m, where in entries:
+            if m.kind != "msr" or m.index != gate:
+                continue
+            for name, value in _reset_values(m):
+                if not value >> f.bit & 1:
+                    diags.append(where.diag(name, f"{name} {hex_u64(value)} lacks bit {f.bit} "
+                                                  f"of feature.{f.name} (line {f.line}), which "
+                                                  f"this MSR gates: set it (the checks clear "
+                                                  "it on vCPUs without the feature)"))
     return diags
 
 
@@ -607,7 +839,11 @@ _FACTS = ("name", "index", "ref", "kind", "count", "stride")
 def _msr_tables(doc: Document, i: int, raw: Mapping[str, Any],
                 display: str) -> tuple[list[Diag], list[tuple[dict[str, Any], Where]]]:
     """The entries of the i-th [[msr]]: the table itself, or one table per
-    [[msr.scenario]] merged over it, each with where its errors go."""
+    [[msr.scenario]] merged over it, each with where its errors go.
+
+    A scenario that sets a fact of the MSR, has no label or has scenarios of
+    its own sits out the other checks; the labels must be in sorted order.
+    """
     base = Where(doc, ("msr", i), display)
     scenarios = raw.get("scenario", [])
     if not isinstance(scenarios, list) or not all(isinstance(t, dict) for t in scenarios):
@@ -616,24 +852,50 @@ def _msr_tables(doc: Document, i: int, raw: Mapping[str, Any],
     if not scenarios:
         return [], [(dict(raw), base)]
     diags = []
+    if "label" in raw:
+        diags.append(base.diag("label", "an [[msr]] with [[msr.scenario]] tables has no label "
+                                        "of its own: each scenario has one; remove it"))
     out = []
+    labelled: list[tuple[str, ScenarioWhere]] = []
     for k, (scenario, table) in enumerate(zip(scenarios, scenario_tables(raw))):
         label = scenario.get("label")
         where = ScenarioWhere(doc, ("msr", i), f"{display}/{label}"
                               if isinstance(label, str) and label else
                               f"{display} scenario #{k + 1}",
                               scenario=("msr", i, "scenario", k), keys=frozenset(scenario))
+        errs = []
         for fact in _FACTS:
             if fact in scenario:
-                diags.append(where.diag(fact, f"a scenario may not set `{fact}`: the MSR's "
-                                              "facts are stated once, in its [[msr]] table"))
+                errs.append(where.diag(fact, f"a scenario may not set `{fact}`: the MSR's "
+                                             "facts are stated once, in its [[msr]] table"))
         if "label" not in scenario:
-            diags.append(where.diag("label", "missing required key `label`: each scenario of "
-                                             "an MSR is told apart by its label"))
-        if "scenario" in table:
-            del table["scenario"]
-        out.append((table, where))
+            # At the scenario's header even when the [[msr]] has a label.
+            errs.append(Diag(doc.path, where.line, where.entry, "label",
+                             "missing required key `label`: each scenario of an MSR is told "
+                             "apart by its label"))
+        if "scenario" in scenario:
+            errs.append(where.diag("scenario", "a scenario may not have [[msr.scenario]] "
+                                               "tables of its own: give each case a scenario "
+                                               "of the [[msr]]"))
+        diags += errs
+        if isinstance(label, str):
+            labelled.append((label, where))
+        if not errs:
+            out.append((table, where))
+    diags += _check_scenario_order(labelled)
     return diags, out
+
+
+def _check_scenario_order(labelled: list[tuple[str, ScenarioWhere]]) -> list[Diag]:
+    """The first scenario whose label is out of order, with where it belongs."""
+    for k in range(1, len(labelled)):
+        label, where = labelled[k]
+        if label < labelled[k - 1][0]:
+            after = next(other for other, _ in labelled[:k] if other > label)
+            return [where.diag("label", f"scenario `{label}` is out of order: it must come "
+                                        f"before `{after}`; keep [[msr.scenario]] tables "
+                                        "sorted by label")]
+    return []
 
 
 def _check_not_tested(doc: Document, top: Where,
@@ -663,6 +925,16 @@ def _check_not_tested(doc: Document, top: Where,
 
 # Deviations ----------------------------------------------------------------
 
+# The checks that want a value and can get a fault (a vector or an errno)
+# instead, the only ones whose failures set got_fault
+# (runtime/lib/judge.c: a guest RDMSR of a value, a host read of a value).
+VALUE_CHECKS = frozenset({
+    "rdmsr-reset", "rdmsr-write", "rdmsr-host-reset", "rdmsr-ignored", "rdmsr-vm-scope",
+    "rdmsr-truncated", "rdmsr-restore", "canonical-48", "canonical-57", "sweep-accepted",
+    "host-get", "host-get-reset", "host-get-reg", "host-get-unsup",
+    "reg-get-reset", "reg-get-write",
+})
+
 def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
                     checks: Collection[str] | None) -> list[Diag]:
     """Semantic checks of one [[deviation]] on its own.
@@ -679,6 +951,22 @@ def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
         diags.append(where.diag("entry", "name either an `entry` or, for the cpuid-kept "
                                          "check, a `feature`"))
         return diags
+    if dev.feature is not None and dev.label is not None:
+        diags.append(where.diag("label", "`label` picks an entry, and a deviation about a "
+                                         "feature has none; remove it"))
+    if dev.entry is not None and dev.check == "cpuid-kept":
+        diags.append(where.diag("check", "the cpuid-kept check is about a feature, never an "
+                                         "entry: name the `feature` instead of an `entry`"))
+    if dev.got_fault and checks is not None and dev.check in checks \
+            and dev.check not in VALUE_CHECKS:
+        diags.append(where.diag("got_fault", f"the {dev.check} check does not want a value, so "
+                                             "it never reports a fault in its place: its `got` "
+                                             "already is a vector, an errno or a flag; remove "
+                                             "got_fault"))
+    if not dev.measured_on and not dev.vendors:
+        diags.append(where.diag("vendors", "measured_on = [] makes a prediction, which needs "
+                                           "`vendors`: name the host vendors it is predicted "
+                                           "for"))
     if dev.feature is not None:
         if registry is not None and dev.feature not in {f.name for f in registry.features}:
             diags.append(where.diag("feature", f"unknown feature `{dev.feature}`"

@@ -4,21 +4,24 @@
 The source map (lines of headers and keys, past multi-line values), the
 nesting limit, the canonical-address rule at 48 and 57 bits, value type
 checks, the entry name limit, the expanded reserved list, C escaping, message escaping,
-checks.def parsing, and the list of generator files gen/meson.build makes
-the tables depend on.
+checks.def parsing (and the checks got_fault may go with), the keys the
+header of registry/msrs.toml documents, and the list of generator files
+gen/meson.build makes the tables depend on.
 """
+import re
 import unittest
 
-from gentest import CHECKS, SRC, import_msrgen
+from gentest import CHECKS, REGISTRY, SRC, import_msrgen
 
 import_msrgen()
 from msrgen.diag import Diag, escape, hex_num, hex_u64  # noqa: E402
 from msrgen.load import (MAX_NESTING, SourceMap, nesting_depths, parse_checks,  # noqa: E402
                          parse_toml)
-from msrgen.model import (BIT, ENTRY_NAME_MAX, TEXT, TEXT_MAX, U32, U64, KeyType,  # noqa: E402
-                          Msr, Origin, is_canonical)
+from msrgen.model import (BIT, ENTRY_NAME_MAX, TEXT, TEXT_MAX, U32, U64, Feature,  # noqa: E402
+                          KeyType, Msr, NotTested, Origin, Quirk, Registry, is_canonical,
+                          toml_keys)
 from msrgen.render import comment_text, cstr, hex32, hex64  # noqa: E402
-from msrgen.validate import check_value, validate_registry  # noqa: E402
+from msrgen.validate import VALUE_CHECKS, check_value, validate_registry  # noqa: E402
 
 
 class SourceMapLines(unittest.TestCase):
@@ -295,6 +298,29 @@ class ChecksDef(unittest.TestCase):
     def test_bad_lines(self) -> None:
         _, diags = parse_checks('CHECK(A, "a", "x")\nCHECK(B, "a", "y")\n CHECK(C)\n', "c.def")
         self.assertEqual([(d.line, d.field) for d in diags], [(2, "name"), (3, "")])
+
+    def test_value_checks_exist(self) -> None:
+        """The checks got_fault may go with are all in checks.def."""
+        checks, _ = parse_checks(CHECKS.read_text(), "checks.def")
+        self.assertLessEqual(VALUE_CHECKS, {c.name for c in checks})
+
+
+class RegistryHeader(unittest.TestCase):
+    def test_every_key_is_documented(self) -> None:
+        """The header comment of registry/msrs.toml names every key of the model."""
+        header = []
+        for line in REGISTRY.read_text().splitlines():
+            if not line.startswith("#"):
+                break
+            header.append(line)
+        # A key opens a line of a key list: "#   name ...", "#   leaf, subleaf, reg ...".
+        documented = {key for line in header
+                      for m in [re.match(r"#\s+((?:[a-z_0-9]+, )*[a-z_0-9]+)\s", line)] if m
+                      for key in m[1].split(", ")}
+        for cls in (Registry, Feature, Quirk, Msr, NotTested):
+            for key in toml_keys(cls):
+                with self.subTest(table=cls.__name__, key=key):
+                    self.assertIn(key, documented)
 
 
 class MesonDependencies(unittest.TestCase):
