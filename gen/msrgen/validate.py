@@ -498,6 +498,7 @@ _KVM_REG_IGNORES = MappingProxyType({
     "write_needs_primary": "only the primary feature makes a kvm_reg present, and no guest "
                            "writes it",
     "save_list": "a kvm_reg is never in the MSR save list",
+    "immutable": "immutability is about feature MSRs' host writes (host-set-immutable)",
 })
 _WO_IGNORES = MappingProxyType({
     "host_absent": "a write-only MSR has no host checks (no plan_host_roundtrip)",
@@ -506,6 +507,7 @@ _WO_IGNORES = MappingProxyType({
     "fixed_bits": "a write-only MSR is never read back",
     "fixed_value": "a write-only MSR is never read back",
     "quirks": "a write-only MSR is never read back, so no truncation can be checked",
+    "immutable": "a write-only MSR has no host checks (no plan_host_roundtrip)",
 })
 _NONE_IGNORES = MappingProxyType({
     "reserved": "plan_never writes no reserved value: it checks that every access fails",
@@ -517,6 +519,7 @@ _NONE_IGNORES = MappingProxyType({
     "fixed_value": "no vCPU has the MSR, so nothing is read back",
     "quirks": "no vCPU has the MSR, so nothing is read back or truncated",
     "host_write": "the host's accesses are those of an absent MSR, which host_absent describes",
+    "immutable": "the host's accesses are those of an absent MSR, which host_absent describes",
 })
 
 
