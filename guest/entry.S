@@ -16,6 +16,8 @@ guest_header:
 	.quad guest_entry
 	.quad exception_vectors
 	.quad __image_end
+	.quad insn_rdmsr_fep
+	.quad insn_wrmsr_fep
 
 /*
  * One stub per vector 0-31.  Vectors that push no error code push a 0 so
@@ -74,6 +76,11 @@ exception_common:
 	cmpq $insn_rdmsr, 16(%rsp)
 	je 1f
 	cmpq $insn_wrmsr, 16(%rsp)
+	je 1f
+	/* The emulator reports a fault at the instruction after the prefix. */
+	cmpq $insn_rdmsr_fep, 16(%rsp)
+	je 1f
+	cmpq $insn_wrmsr_fep, 16(%rsp)
 	jne unexpected
 1:	movq (%rsp), %rax
 	movb %al, SLOT_VECTOR(%rsi)

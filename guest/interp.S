@@ -75,6 +75,29 @@ insn_wrmsr:
 fault_resume:
 	next
 
+	/* The same, through KVM's emulator (GUEST_FEP_BYTES, guest_abi.h). */
+op_RDMSR_FEP:
+	movl SLOT_INDEX(%rsi), %ecx
+	.byte GUEST_FEP_BYTES
+	.globl insn_rdmsr_fep
+insn_rdmsr_fep:
+	rdmsr
+	movl %eax, SLOT_GOT(%rsi)
+	movl %edx, SLOT_GOT+4(%rsi)
+	ran
+	next
+
+op_WRMSR_FEP:
+	movl SLOT_INDEX(%rsi), %ecx
+	movl SLOT_VALUE(%rsi), %eax
+	movl SLOT_VALUE+4(%rsi), %edx
+	.byte GUEST_FEP_BYTES
+	.globl insn_wrmsr_fep
+insn_wrmsr_fep:
+	wrmsr
+	ran
+	next
+
 op_CPUID_AB:
 	movl SLOT_INDEX(%rsi), %eax
 	movl SLOT_VALUE(%rsi), %ecx

@@ -61,6 +61,14 @@
 #define MAILBOX_FRAME		16
 #define FRAME_WORDS		22
 
+/*
+ * KVM's forced-emulation prefix: ud2 and "kvm".  With the kvm module's
+ * force_emulation_prefix set, KVM skips it and emulates the instruction
+ * that follows; otherwise the ud2 raises #UD.
+ */
+#define GUEST_FEP_BYTES 0x0f, 0x0b, 0x6b, 0x76, 0x6d
+#define GUEST_FEP_LEN 5
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
@@ -77,7 +85,13 @@ struct guest_image_header {
 	uint64_t entry;		/* GVA; called with RDI = vCPU index */
 	uint64_t vectors;	/* GVA of uint64_t[32]: exception entry points */
 	uint64_t end;		/* GVA past .bss */
+	/*
+	 * GVAs of the RDMSR and WRMSR that KVM's forced-emulation prefix
+	 * (GUEST_FEP) precedes: the emulator pass's instructions.
+	 */
+	uint64_t fep_rdmsr, fep_wrmsr;
 };
+
 
 /* One operation of a plan and what became of it. */
 struct guest_slot {

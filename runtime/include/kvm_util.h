@@ -39,6 +39,7 @@ struct kvm_host {
 	uint32_t *msr_list;		/* KVM_GET_MSR_INDEX_LIST */
 	unsigned int nr_msrs;
 	bool ignore_msrs;		/* kvm.ignore_msrs */
+	bool force_emulation;		/* kvm.force_emulation_prefix */
 	const char *flavour;		/* loaded vendor module, e.g. kvm_pvm */
 	bool la57;			/* KVM_GET_SUPPORTED_CPUID has LA57 */
 	bool has_mce;			/* KVM_CAP_MCE */

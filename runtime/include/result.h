@@ -18,6 +18,8 @@
 enum suite_pass {
 	PASS_MSRS,	/* KVM_GET_MSRS / KVM_SET_MSRS */
 	PASS_ONE_REG,	/* host writes through KVM_SET_ONE_REG */
+	/* as PASS_MSRS, the guest's RDMSR/WRMSR through KVM's emulator */
+	PASS_EMULATED,
 	NR_PASSES,
 };
 

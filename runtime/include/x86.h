@@ -49,6 +49,8 @@ int __vcpu_setup_mce(struct kvm_vcpu *vcpu, uint64_t mcg_cap);
 
 /* kvm.ignore_msrs; false if the parameter cannot be read. */
 bool kvm_ignore_msrs(void);
+/* kvm.force_emulation_prefix is on: the emulator pass can run. */
+bool kvm_force_emulation_prefix(void);
 /* The loaded KVM vendor module ("kvm_pvm", "kvm_intel", "kvm_amd"). */
 const char *kvm_flavour(void);
 

@@ -118,6 +118,7 @@ enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 	h->la57 = cpuid2_has_la57(h->supported_cpuid);
 	h->features = kvm_host_features(h);
 	h->ignore_msrs = kvm_ignore_msrs();
+	h->force_emulation = kvm_force_emulation_prefix();
 	h->flavour = kvm_flavour();
 	return KVM_OPEN_OK;
 

@@ -31,6 +31,7 @@ const char *pass_name(enum suite_pass p)
 {
 	static const char *const names[] = {
 		[PASS_MSRS] = "msrs", [PASS_ONE_REG] = "one-reg",
+		[PASS_EMULATED] = "emulated",
 		[NR_PASSES] = "deviation",
 	};
 
@@ -193,10 +194,10 @@ static void print_summary(struct report *r)
 	unsigned int i, p, v;
 	char name[MSR_ENTRY_NAME_MAX + 1];
 
-	fprintf(r->out, "%s\n%spaths per vCPU, msrs pass | one-reg pass: S "
+	fprintf(r->out, "%s\n%spaths per vCPU, msrs | one-reg | emulated pass: S "
 		"supported, U unsupported, P/A KVM register present/absent, - "
 		"not run\n", c, c);
-	fprintf(r->out, "%s%-26s %-10s %-22s %-13s %5s %5s %5s %5s\n", c,
+	fprintf(r->out, "%s%-26s %-10s %-22s %-19s %5s %5s %5s %5s\n", c,
 		"entry", "index", "class", "paths", "pass", "fail", "skip",
 		"xfail");
 	for (i = 0; i <= NR_MSR_ENTRIES; i++) {
@@ -215,11 +216,11 @@ static void print_summary(struct report *r)
 			}
 			paths[len] = '\0';
 			entry_name(&msr_entries[i], name, sizeof(name));
-			fprintf(r->out, "%s%-26s 0x%08x %-22s %-13s", c, name,
+			fprintf(r->out, "%s%-26s 0x%08x %-22s %-19s", c, name,
 				msr_entries[i].index, msr_entries[i].class_name,
 				paths);
 		} else {
-			fprintf(r->out, "%s%-26s %-10s %-22s %-13s", c,
+			fprintf(r->out, "%s%-26s %-10s %-22s %-19s", c,
 				"(vCPU checks)", "", "", "");
 		}
 		fprintf(r->out, " %5u %5u %5u %5u\n", n->n[OUTCOME_PASS],

@@ -716,6 +716,16 @@ static void add_fault(struct suite *s, struct guest_plan *p, unsigned int v,
  * Runs one guest stage of vCPU v: every entry's steps as one plan.  Returns
  * false, with *bad the entry it failed at (-1: none), if the run failed.
  */
+/* A guest step's operation: through KVM's emulator in the emulator pass. */
+static enum guest_op guest_op(const struct suite *s, enum step_op op)
+{
+	bool fep = s->pass == PASS_EMULATED;
+
+	if (op == OP_RDMSR)
+		return fep ? GUEST_OP_RDMSR_FEP : GUEST_OP_RDMSR;
+	return fep ? GUEST_OP_WRMSR_FEP : GUEST_OP_WRMSR;
+}
+
 static bool run_guest_stage(struct suite *s, unsigned int v, enum stage st,
 			    int *bad)
 {
@@ -739,8 +749,8 @@ static bool run_guest_stage(struct suite *s, unsigned int v, enum stage st,
 			judge_skip(e, &s->ctx[v], &it->step, hold(s, it, v, st));
 			continue;
 		}
-		guest_plan_add(p, it->step.op == OP_RDMSR ? GUEST_OP_RDMSR :
-			       GUEST_OP_WRMSR, e->index, it->step.value, i);
+		guest_plan_add(p, guest_op(s, it->step.op), e->index,
+			       it->step.value, i);
 		if (it->step.restore)
 			guest_plan_add(p, GUEST_OP_RESTORE, e->index,
 				       it->step.want, -1);
@@ -1146,6 +1156,18 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 		emit(s, REPORT_NO_ENTRY, -1, &res);
 		return;
 	}
+	if (pass == PASS_EMULATED && !s->host.force_emulation) {
+		struct check_result res = {
+			.check = CHECK_RUN,
+			.status = RESULT_SKIP,
+			.skip_why = "kvm.force_emulation_prefix is 0: KVM does not "
+				    "emulate the prefixed RDMSR/WRMSR, so no "
+				    "emulator pass",
+		};
+
+		emit(s, REPORT_NO_ENTRY, -1, &res);
+		return;
+	}
 
 	for (id = 0; id < NR_MSR_ENTRIES; id++) {
 		if (!s->report->oc->selected[id])
@@ -1169,7 +1191,9 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 		if (!run_segment_entries(s, members, k))
 			break;
 	}
-	run_round_trip(s, ids, n);
+	/* The emulator pass is about the guest's instructions only. */
+	if (pass != PASS_EMULATED)
+		run_round_trip(s, ids, n);
 	kvm_vm_free(s->vm);
 	s->vm = NULL;
 }
@@ -1247,6 +1271,7 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 
 	run_pass(s, PASS_MSRS);
 	run_pass(s, PASS_ONE_REG);
+	run_pass(s, PASS_EMULATED);
 
 	kvm_host_close(&s->host);
 	suite_free(s);

@@ -288,6 +288,20 @@ bool kvm_ignore_msrs(void)
 	return c == 'Y' || c == 'y' || c == '1';
 }
 
+bool kvm_force_emulation_prefix(void)
+{
+	FILE *f = fopen("/sys/module/kvm/parameters/force_emulation_prefix",
+			"r");
+	int c;
+
+	if (!f)
+		return false;
+	c = fgetc(f);
+	fclose(f);
+	/* An int in newer kernels (0, 1, or flags), a bool (N/Y) in older. */
+	return c != EOF && c != '0' && c != 'N' && c != 'n';
+}
+
 const char *kvm_flavour(void)
 {
 	/* kvm_pvm first: it can be loaded beside a hardware module. */
