@@ -76,6 +76,8 @@ FAILURES = ("unknown", "unsupported", "invalid")
 SCOPES = ("vcpu", "vm")
 # What a host write does (enum host_write).
 HOST_WRITES = ("any", "fails")
+# What an INIT does to the value (enum init_effect; "none": not checked).
+INIT_EFFECTS = ("none", "keep", "reset")
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,9 @@ class Msr:
     # After the vCPU's first run KVM refuses the host's change of the value
     # (kvm_is_immutable_feature_msr): a write of another value fails.
     immutable: bool = key(BOOL, False)
+    # What an INIT (kvm_vcpu_reset(init_event = true)) does to the value:
+    # "keep" it, or "reset" it to the reset value; none: not checked.
+    init: str = key(KeyType("str", choices=INIT_EFFECTS), "none")
     # The value on the bootstrap vCPU (vCPU 0) where it differs (APICBASE).
     reset_bsp: int | None = key(U64, None)
     # The value under the SVM module (AMD and Hygon hosts) where KVM's

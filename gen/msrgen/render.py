@@ -15,8 +15,8 @@ from typing import Any, Mapping
 import jinja2
 
 from .diag import escape
-from .model import (ACCESSES, ENTRY_NAME_MAX, FAILURES, HOST_ABSENT, HOST_WRITES, KINDS,
-                    OTHER_VENDOR, REGS, SAVE_LISTS, SCOPES, SOURCES, VENDOR_TABLE, Check,
+from .model import (ACCESSES, ENTRY_NAME_MAX, FAILURES, HOST_ABSENT, HOST_WRITES, INIT_EFFECTS,
+                    KINDS, OTHER_VENDOR, REGS, SAVE_LISTS, SCOPES, SOURCES, VENDOR_TABLE, Check,
                     Deviations, Feature, Msr, Origin, Quirk, Registry)
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
@@ -191,6 +191,7 @@ def _msr_view(m: Msr, noncanonical: int, source: str,
         "save_list": _c_enum("save_list_rule", m.save_list),
         "feature_msr": m.feature_msr,
         "immutable": m.immutable,
+        "init": _c_enum("init_effect", m.init),
         "has_reset_bsp": m.reset_bsp is not None,
         "reset_bsp": m.reset_bsp or 0,
         "has_reset_svm": m.reset_svm is not None,
@@ -219,6 +220,7 @@ C_ENUMS = (
     ("failure_class", "FAILURE_", FAILURES, "KVM's failure class: [U] unsupported, [I] invalid"),
     ("msr_scope", "SCOPE_", SCOPES, "whose the MSR's value is"),
     ("host_write", "HOST_WRITE_", HOST_WRITES, "what the host's write does"),
+    ("init_effect", "INIT_", INIT_EFFECTS, "what an INIT does to the value"),
     ("host_absent", "HOST_ABSENT_", HOST_ABSENT,
      "host accesses when the vCPU lacks the MSR"),
     ("save_list_rule", "SAVE_LIST_", SAVE_LISTS, "when KVM_GET_MSR_INDEX_LIST lists the MSR"),

@@ -434,6 +434,10 @@ def _check_classes(m: Msr, where: Where) -> list[Diag]:
         diags.append(where.diag("sweep_skip_why", "sweep_skip_why without sweep_skip"))
     if m.scope == "vm" and m.kind == "msr" and m.access != "rw":
         diags.append(where.diag("scope", "a VM-scoped entry must be a read-write MSR"))
+    if m.init != "none" and m.kind == "msr" and (m.access == "ro" or m.scope == "vm"):
+        diags.append(where.diag("init", "the INIT scenario has the guest write the value, on "
+                                        "each vCPU: the entry must be a read-write, per-vCPU "
+                                        "MSR"))
     if m.kind == "msr" and m.canonical and m.access in ("ro", "wo"):
         diags.append(where.diag("canonical", "the canonical probes write a value and read it "
                                              f"back, which a {_ACCESS_TEXT[m.access]} MSR "
@@ -499,6 +503,7 @@ _KVM_REG_IGNORES = MappingProxyType({
                            "writes it",
     "save_list": "a kvm_reg is never in the MSR save list",
     "immutable": "immutability is about feature MSRs' host writes (host-set-immutable)",
+    "init": "the INIT scenario is made of guest WRMSRs and KVM_GET_MSRS",
 })
 _WO_IGNORES = MappingProxyType({
     "host_absent": "a write-only MSR has no host checks (no plan_host_roundtrip)",
@@ -508,6 +513,7 @@ _WO_IGNORES = MappingProxyType({
     "fixed_value": "a write-only MSR is never read back",
     "quirks": "a write-only MSR is never read back, so no truncation can be checked",
     "immutable": "a write-only MSR has no host checks (no plan_host_roundtrip)",
+    "init": "the INIT scenario reads the MSR back with KVM_GET_MSRS",
 })
 _NONE_IGNORES = MappingProxyType({
     "reserved": "plan_never writes no reserved value: it checks that every access fails",
@@ -520,6 +526,7 @@ _NONE_IGNORES = MappingProxyType({
     "quirks": "no vCPU has the MSR, so nothing is read back or truncated",
     "host_write": "the host's accesses are those of an absent MSR, which host_absent describes",
     "immutable": "the host's accesses are those of an absent MSR, which host_absent describes",
+    "init": "no vCPU has the MSR, so no guest writes it before the INIT",
 })
 
 

@@ -42,6 +42,19 @@ bool rules_round_trips(const struct msr_entry *e, const struct rules_ctx *c,
 	       rules_host_checks_apply(e, c);
 }
 
+bool rules_init_checked(const struct msr_entry *e, const struct rules_ctx *c)
+{
+	return e->init != INIT_NONE && e->kind == MSR_KIND_MSR &&
+	       e->access == ACCESS_RW && e->scope == SCOPE_VCPU && !c->twin &&
+	       rules_supported_path(e, c) && rules_host_checks_apply(e, c);
+}
+
+uint64_t rules_after_init(const struct msr_entry *e, const struct rules_ctx *c)
+{
+	return e->init == INIT_KEEP ? rules_readback(e, c, e->write) :
+				      rules_reset(e, c);
+}
+
 bool rules_guest_reads(const struct rules_ctx *c)
 {
 	return !c->use_one_reg;

@@ -132,6 +132,14 @@ bool rules_has_any(const struct msr_entry *e, struct feature_set m);
  */
 bool rules_guest_reads(const struct rules_ctx *c);
 /*
+ * The INIT scenario checks the entry on this vCPU: the registry says what
+ * INIT does to it, the guest writes it and the host reads it; not on a
+ * twin.
+ */
+bool rules_init_checked(const struct msr_entry *e, const struct rules_ctx *c);
+/* What the host reads after the guest wrote `write` and an INIT came. */
+uint64_t rules_after_init(const struct msr_entry *e, const struct rules_ctx *c);
+/*
  * The entry takes part in the save/restore round trip on this vCPU: a
  * writable per-vCPU MSR that KVM lists, the vCPU has and the host may
  * write; not on a twin (its values are its twin's).

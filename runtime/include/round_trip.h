@@ -18,6 +18,8 @@ struct round_trip_item {
 	unsigned int entry;		/* enum msr_entry_id, for results */
 	const struct msr_entry *e;
 	struct host_access saved;	/* A's KVM_GET_MSRS of it */
+	uint64_t after_init;		/* the INIT scenario's expectation */
+	bool init_keeps;		/* ... which keeps the guest's value */
 };
 
 typedef void (*round_trip_result_fn)(unsigned int entry,
@@ -51,5 +53,12 @@ void round_trip_save(struct round_trip *rt, struct kvm_vcpu *a);
  */
 bool round_trip_restore(struct round_trip *rt, struct kvm_vcpu *b,
 			struct plan_run *run);
+
+/*
+ * The INIT scenario, after round_trip_write on a VM with the in-kernel
+ * LAPIC: an INIT, then the host's reads against after_init (init-keep or
+ * init-reset).
+ */
+void round_trip_init(struct round_trip *rt, struct kvm_vcpu *vcpu);
 
 #endif

@@ -46,6 +46,14 @@ bool vcpu_reg_listed(struct kvm_vcpu *vcpu, uint64_t id);
 int __vcpu_enable_cap(struct kvm_vcpu *vcpu, uint32_t cap, uint64_t arg0);
 /* KVM_X86_SETUP_MCE; 0 or -errno. */
 int __vcpu_setup_mce(struct kvm_vcpu *vcpu, uint64_t mcg_cap);
+/*
+ * An INIT, as another CPU's INIT IPI would deliver it (needs the in-kernel
+ * LAPIC): latched with KVM_SET_VCPU_EVENTS, taken by KVM_GET_MP_STATE.
+ * 0 or -errno.
+ */
+int __vcpu_init(struct kvm_vcpu *vcpu);
+/* An AP with an in-kernel LAPIC waits for SIPI: make it run. */
+int __vcpu_set_runnable(struct kvm_vcpu *vcpu);
 
 /* kvm.ignore_msrs; false if the parameter cannot be read. */
 bool kvm_ignore_msrs(void);

@@ -6,6 +6,7 @@
 
 #include "round_trip.h"
 #include "test_assert.h"
+#include "x86.h"
 
 bool round_trip_write(struct round_trip *rt, struct kvm_vcpu *a,
 		      struct plan_run *run)
@@ -70,6 +71,41 @@ static void emit(struct round_trip *rt, unsigned int i, enum check_id check,
 	vsnprintf(res.detail, sizeof(res.detail), fmt, ap);
 	va_end(ap);
 	rt->result(rt->items[i].entry, &res, rt->result_opaque);
+}
+
+void round_trip_init(struct round_trip *rt, struct kvm_vcpu *vcpu)
+{
+	struct host_item *hi = xzalloc((rt->n + 1) * sizeof(*hi));
+	struct step *steps = xzalloc((rt->n + 1) * sizeof(*steps));
+	int r = __vcpu_init(vcpu);
+	unsigned int i;
+
+	host_all(rt, vcpu, OP_HOST_GET, hi, steps);
+	for (i = 0; i < rt->n; i++) {
+		const struct round_trip_item *it = &rt->items[i];
+		const struct host_access *a = &hi[i].a;
+		enum check_id check = it->init_keeps ? CHECK_INIT_KEEP :
+						       CHECK_INIT_RESET;
+
+		if (r) {
+			emit(rt, i, check, false, true, it->after_init, -r,
+			     "the INIT (KVM_SET_VCPU_EVENTS, KVM_GET_MP_STATE) "
+			     "failed: errno %d", -r);
+			continue;
+		}
+		emit(rt, i, check, !a->ret && a->value == it->after_init,
+		     a->ret != 0, it->after_init,
+		     a->ret ? (uint64_t)-a->ret : a->value,
+		     "KVM_GET_MSRS(0x%x) after an INIT: wanted %s 0x%016llx, "
+		     "got %s0x%016llx", it->e->index,
+		     it->init_keeps ? "the guest's" : "the reset value",
+		     (unsigned long long)it->after_init,
+		     a->ret ? "an error, " : "",
+		     (unsigned long long)(a->ret ? (uint64_t)-a->ret :
+					  a->value));
+	}
+	free(hi);
+	free(steps);
 }
 
 bool round_trip_restore(struct round_trip *rt, struct kvm_vcpu *b,

@@ -76,6 +76,8 @@ struct suite {
 	unsigned int hitems_cap;
 	uint32_t cpuid_leaves[MAX_CPUID_LEAVES][2];
 	unsigned int nr_cpuid_leaves;
+	/* build_vm gives the VM an in-kernel LAPIC (the INIT scenario). */
+	bool irqchip;
 };
 
 static const struct suite_hooks no_hooks;
@@ -311,6 +313,9 @@ static void build_vm(struct suite *s)
 	unsigned int i;
 
 	s->vm = vm_create(&s->host);
+	if (s->irqchip)
+		TEST_ASSERT(!__vm_ioctl(s->vm, KVM_CREATE_IRQCHIP, NULL),
+			    "KVM_CREATE_IRQCHIP failed");
 	for (i = 0; i < SUITE_NR_VCPUS; i++) {
 		const struct vcpu_config *cfg = &suite_vcpus[i];
 		struct kvm_cpuid2 *c = cpuid_dup(s->host.supported_cpuid);
@@ -325,6 +330,10 @@ static void build_vm(struct suite *s)
 			hooks->adjust_cpuid(i, c, hooks->opaque);
 		vcpu = vm_add_vcpu(s->vm, c);
 		free(c);
+		/* With an in-kernel LAPIC an AP would wait for a SIPI. */
+		if (s->irqchip && i)
+			TEST_ASSERT(!__vcpu_set_runnable(vcpu),
+				    "KVM_SET_MP_STATE(RUNNABLE) failed");
 		enforced[i] = cfg->pv_enforced && s->host.has_enforce_pv &&
 			      !__vcpu_enable_cap(vcpu,
 						 KVM_CAP_ENFORCE_PV_FEATURE_CPUID,
@@ -1136,6 +1145,59 @@ static void run_round_trip(struct suite *s, const unsigned int *ids,
 	report_flush(s->report);
 }
 
+/*
+ * The INIT scenario, once per run: on a VM with the in-kernel LAPIC (INIT
+ * needs it), each vCPU's guest writes the entries whose INIT behaviour the
+ * registry states, an INIT comes, and the host reads what is left.
+ */
+static void run_init(struct suite *s, const unsigned int *ids, unsigned int n)
+{
+	struct round_trip_sink sink;
+	struct kvm_vm *keep = s->vm;
+	struct round_trip rt;
+	struct plan_run run;
+	unsigned int v, i;
+
+	s->irqchip = true;
+	build_vm(s);
+	s->irqchip = false;
+	for (v = 0; v < SUITE_NR_VCPUS; v++) {
+		sink = (struct round_trip_sink){ .s = s, .vcpu = v };
+		rt = (struct round_trip){
+			.items = xzalloc((n + 1) * sizeof(rt.items[0])),
+			.timeout_ms = s->opts->timeout_ms,
+			.plan_hooks = &s->plan_hooks,
+			.lie = s->hooks->host_access,
+			.lie_opaque = s->hooks->opaque,
+			.plan = &s->plan,
+			.result = round_trip_result,
+			.result_opaque = &sink,
+		};
+		for (i = 0; i < n; i++) {
+			const struct msr_entry *e = &s->view[ids[i]];
+			struct rules_ctx ctx;
+
+			if (!entry_ctx(s, ids[i], v, &ctx) ||
+			    !rules_init_checked(e, &ctx))
+				continue;
+			rt.items[rt.n++] = (struct round_trip_item){
+				.entry = ids[i],
+				.e = e,
+				.after_init = rules_after_init(e, &ctx),
+				.init_keeps = e->init == INIT_KEEP,
+			};
+		}
+		if (rt.n && !round_trip_write(&rt, s->vm->vcpus[v], &run))
+			round_trip_failed(s, &rt, v, &run);
+		else if (rt.n)
+			round_trip_init(&rt, s->vm->vcpus[v]);
+		free(rt.items);
+	}
+	kvm_vm_free(s->vm);
+	s->vm = keep;
+	report_flush(s->report);
+}
+
 static void run_pass(struct suite *s, enum suite_pass pass)
 {
 	unsigned int ids[NR_MSR_ENTRIES + 1], seg_of[NR_MSR_ENTRIES + 1];
@@ -1194,6 +1256,8 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 	/* The emulator pass is about the guest's instructions only. */
 	if (pass != PASS_EMULATED)
 		run_round_trip(s, ids, n);
+	if (pass == PASS_MSRS)
+		run_init(s, ids, n);
 	kvm_vm_free(s->vm);
 	s->vm = NULL;
 }

@@ -276,6 +276,29 @@ int __vcpu_setup_mce(struct kvm_vcpu *vcpu, uint64_t mcg_cap)
 	return ioctl(vcpu->fd, KVM_X86_SETUP_MCE, &mcg_cap) < 0 ? -errno : 0;
 }
 
+int __vcpu_init(struct kvm_vcpu *vcpu)
+{
+	struct kvm_vcpu_events ev;
+	struct kvm_mp_state mp;
+
+	if (ioctl(vcpu->fd, KVM_GET_VCPU_EVENTS, &ev) < 0)
+		return -errno;
+	/* The SMM part carries the latched INIT; no SMM state changes. */
+	ev.flags = KVM_VCPUEVENT_VALID_SMM;
+	ev.smi.latched_init = 1;
+	if (ioctl(vcpu->fd, KVM_SET_VCPU_EVENTS, &ev) < 0 ||
+	    ioctl(vcpu->fd, KVM_GET_MP_STATE, &mp) < 0)
+		return -errno;
+	return 0;
+}
+
+int __vcpu_set_runnable(struct kvm_vcpu *vcpu)
+{
+	struct kvm_mp_state mp = { .mp_state = KVM_MP_STATE_RUNNABLE };
+
+	return ioctl(vcpu->fd, KVM_SET_MP_STATE, &mp) < 0 ? -errno : 0;
+}
+
 bool kvm_ignore_msrs(void)
 {
 	FILE *f = fopen("/sys/module/kvm/parameters/ignore_msrs", "r");

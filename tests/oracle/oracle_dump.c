@@ -29,7 +29,8 @@
  *   scenario ENTRY vendor=V kvm=SET vcpu=SET ignore_msrs=B pass=P realistic=B
  * then, for an entry of kind msr:
  *    path=supported|unsupported host_checks=B save_list=listed|unlisted|exempt
- *      round_trip=B                            in the save/restore round trip
+ *      round_trip=B init=HEX|-                 in the save/restore round trip;
+ *                                              read after an INIT
  *    reserved I value=HEX faults=B             one per reserved value
  *    main N STEP                               guest steps, PHASE_MAIN
  *    main sync=HEX
@@ -252,10 +253,15 @@ static void dump_msr(unsigned int id, const struct rules_ctx *c)
 	for (i = STAGE_PASS + 1; i < NR_STAGES; i++)
 		print_stray(&r, i);
 	/* The round trip takes part when KVM lists the MSR, as upstream would. */
-	printf(" path=%s host_checks=%d save_list=%s round_trip=%d\n",
+	printf(" path=%s host_checks=%d save_list=%s round_trip=%d",
 	       rules_supported_path(e, c) ? "supported" : "unsupported",
 	       rules_host_checks_apply(e, c) ? 1 : 0, save,
 	       rules_round_trips(e, c, !strcmp(save, "listed")) ? 1 : 0);
+	/* The INIT scenario: what the host reads after the INIT, or "-". */
+	if (rules_init_checked(e, c))
+		printf(" init=0x%016" PRIx64 "\n", rules_after_init(e, c));
+	else
+		printf(" init=-\n");
 	for (i = 0; i < e->nr_reserved; i++)
 		printf(" reserved %u value=0x%016" PRIx64 " faults=%d\n", i,
 		       e->reserved[i].value,

@@ -565,9 +565,15 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
     round_trip = (save == "listed" and m.kind == "msr" and m.access == "rw"
                   and m.scope == "vcpu" and m.host_write == "any" and not s.twin
                   and has == "primary" and kvm_primary)
+    # The INIT scenario: the guest's value if INIT keeps it, else the reset.
+    init = "-"
+    if (m.init != "none" and m.kind == "msr" and m.access == "rw" and m.scope == "vcpu"
+            and not s.twin and has == "primary" and kvm_primary):
+        after = readback(reg, s, m.write_value) if m.init == "keep" else reset_of(reg, s)
+        init = f"0x{after:016x}"
     yield (f" path={'supported' if has == 'primary' else 'unsupported'} "
            f"host_checks={int(kvm_primary)} save_list={save} "
-           f"round_trip={int(round_trip)}")
+           f"round_trip={int(round_trip)} init={init}")
 
     def outcome(fate: str, value: int) -> str:
         return RESERVED_OUTCOME[(fate, exists, quirk_truncates(reg, s, value))]

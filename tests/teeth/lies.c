@@ -817,6 +817,27 @@ static void host_table_pat(struct teeth *t, unsigned int id,
 		e->reset = BOGUS_PAT;
 }
 
+/* Table lie: the host's registry says INIT resets PAT (upstream keeps it). */
+static void host_table_pat_init(struct teeth *t, unsigned int id,
+				struct msr_entry *e)
+{
+	if (id == MSRENT_IA32_CR_PAT_SEED)
+		e->init = INIT_RESET;
+}
+
+/*
+ * ioctl lie: KVM_GET_MSRS of CR_PAT never shows the guest's value, only
+ * the reset value, as if the guest's write were lost before the host looks.
+ */
+static bool pat_guest_value_hidden(struct teeth *t, struct host_access *a)
+{
+	if (a->op != OP_HOST_GET || !is_msr(a, MSR_CR_PAT) || a->ret ||
+	    a->value != 0x07070707)
+		return false;
+	a->value = PAT_RESET;
+	return true;
+}
+
 /* ------------------------------------------------------------------ */
 /* Lies in the tsc-aux world: each twists one answer of the emulation. */
 
@@ -1172,7 +1193,7 @@ const struct lie lies[] = {
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_WRMSR,
 		/* The value never arrives: neither side reads it back. */
-		.also = C(RDMSR_WRITE) | C(HOST_GET),
+		.also = C(RDMSR_WRITE) | C(HOST_GET) | C(INIT_KEEP),
 		.detail = "WRMSR(0x277, 0x0000000007070707): wanted no fault, "
 			  "got #GP",
 		.hooks.vm_created = pat_write_denied,
@@ -1197,7 +1218,7 @@ const struct lie lies[] = {
 		.fakes = "WRMSR(CR_PAT) succeeds and changes nothing",
 		.world = &passthrough, .select = sel_passthrough,
 		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_RDMSR_WRITE,
-		.also = C(HOST_GET),
+		.also = C(HOST_GET) | C(INIT_KEEP),
 		.detail = "RDMSR(0x277): wanted 0x0000000007070707, "
 			  "got 0x0007040600070406",
 		.hooks.msr_exit = pat_write_swallowed,
@@ -1211,7 +1232,7 @@ const struct lie lies[] = {
 		 * The one-reg pass reads the guest's value back only after the
 		 * host's write: the buffered one comes back instead.
 		 */
-		.also = C(RDMSR_HOST_RESET),
+		.also = C(RDMSR_HOST_RESET) | C(INIT_KEEP),
 		.detail = "KVM_GET_MSRS(0x277): wanted 0x0000000007070707, "
 			  "got 0x0007040600070406",
 		.hooks.msr_exit = pat_write_buffered,
@@ -1237,6 +1258,26 @@ const struct lie lies[] = {
 		.detail = "KVM_GET_MSRS(0x277): wanted 0x0007040600070406, "
 			  "got 0x0000000007070707",
 		.hooks.host_access = pat_get_stale,
+	},
+	{
+		.name = "pat-init-claimed-reset", .level = LIE_TABLE,
+		.fakes = "the host's registry says INIT resets CR_PAT",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_INIT_RESET,
+		.detail = "KVM_GET_MSRS(0x277) after an INIT: wanted the reset "
+			  "value 0x0007040600070406, got 0x0000000007070707",
+		.hooks.adjust_entry = host_table_pat_init,
+	},
+	{
+		.name = "pat-guest-value-hidden", .level = LIE_IOCTL,
+		.fakes = "KVM_GET_MSRS(CR_PAT) shows the reset value, never the guest's",
+		.world = &passthrough, .select = sel_passthrough,
+		.entry = MSRENT_IA32_CR_PAT_SEED, .check = CHECK_INIT_KEEP,
+		/* The host's read after the guest's write is hidden too. */
+		.also = C(HOST_GET),
+		.detail = "KVM_GET_MSRS(0x277) after an INIT: wanted the guest's "
+			  "0x0000000007070707, got 0x0007040600070406",
+		.hooks.host_access = pat_guest_value_hidden,
 	},
 	{
 		.name = "pat-restore-refused", .level = LIE_IOCTL,

@@ -59,6 +59,12 @@ const char *const host_write_names[NR_HOST_WRITE_VALUES] = {
 	[HOST_WRITE_FAILS] = "fails",
 };
 
+const char *const init_effect_names[NR_INIT_VALUES] = {
+	[INIT_NONE] = "none",
+	[INIT_KEEP] = "keep",
+	[INIT_RESET] = "reset",
+};
+
 const char *const host_absent_names[NR_HOST_ABSENT_VALUES] = {
 	[HOST_ABSENT_CLASS] = "class",
 	[HOST_ABSENT_ZERO] = "zero",
@@ -125,6 +131,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.save_list = SAVE_LIST_FEATURES,
 		.feature_msr = false,
 		.immutable = false,
+		.init = INIT_NONE,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,

@@ -94,6 +94,15 @@ enum host_write {
 };
 extern const char *const host_write_names[NR_HOST_WRITE_VALUES];
 
+/* what an INIT does to the value */
+enum init_effect {
+	INIT_NONE,
+	INIT_KEEP,
+	INIT_RESET,
+	NR_INIT_VALUES,
+};
+extern const char *const init_effect_names[NR_INIT_VALUES];
+
 /* host accesses when the vCPU lacks the MSR */
 enum host_absent {
 	HOST_ABSENT_CLASS,
