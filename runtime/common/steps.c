@@ -238,7 +238,9 @@ void plan_read_only(struct plan_ctx *p)
 		add_wrmsr_gp(p, STAGE_MAIN, CHECK_WRMSR_RO_GP, e->write,
 			     e->reserved_failure, -1);
 	read_host_reset(p);
-	if (!rules_host_checks_apply(e, c) || !rules_host_probes(c))
+	/* (The one-reg pass goes on with vCPUs that ran: no "before".) */
+	if (!rules_host_checks_apply(e, c) || !rules_host_probes(c) ||
+	    c->use_one_reg)
 		return;
 	/* Read-only to the guest; the host may set it before the first run. */
 	s = step(host_set_op(c), CHECK_HOST_SET_PRE);

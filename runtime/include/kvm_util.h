@@ -107,6 +107,12 @@ struct kvm_vm *vm_create(struct kvm_host *h);
 /* Adds a vCPU in 64-bit mode at the image's entry with the given CPUID. */
 struct kvm_vcpu *vm_add_vcpu(struct kvm_vm *vm,
 			     const struct kvm_cpuid2 *cpuid);
+/*
+ * The vCPU with this id (an index of vm->vcpus[]): a VM may leave ids out;
+ * nr_vcpus is then one past the highest, and the gaps are NULL.
+ */
+struct kvm_vcpu *vm_add_vcpu_id(struct kvm_vm *vm, unsigned int id,
+				const struct kvm_cpuid2 *cpuid);
 void kvm_vm_free(struct kvm_vm *vm);
 
 static inline void *vm_gpa(struct kvm_vm *vm, uint64_t gpa)

@@ -212,12 +212,19 @@ struct kvm_vm *vm_create(struct kvm_host *h)
 struct kvm_vcpu *vm_add_vcpu(struct kvm_vm *vm,
 			     const struct kvm_cpuid2 *cpuid)
 {
+	return vm_add_vcpu_id(vm, vm->nr_vcpus, cpuid);
+}
+
+struct kvm_vcpu *vm_add_vcpu_id(struct kvm_vm *vm, unsigned int id,
+				const struct kvm_cpuid2 *cpuid)
+{
 	struct kvm_vcpu *vcpu = xzalloc(sizeof(*vcpu));
 	int mmap_size, r;
 
-	TEST_ASSERT(vm->nr_vcpus < GUEST_MAX_VCPUS, "too many vCPUs");
+	TEST_ASSERT(id < GUEST_MAX_VCPUS && !vm->vcpus[id],
+		    "vCPU %u: out of range or taken", id);
 	vcpu->vm = vm;
-	vcpu->id = vm->nr_vcpus;
+	vcpu->id = id;
 	vcpu->fd = ioctl(vm->fd, KVM_CREATE_VCPU, vcpu->id);
 	TEST_ASSERT_IOCTL(vcpu->fd, "KVM_CREATE_VCPU");
 
@@ -237,7 +244,9 @@ struct kvm_vcpu *vm_add_vcpu(struct kvm_vm *vm,
 	vcpu->applied_features = cpuid2_features(vcpu->applied);
 
 	vcpu_setup_long_mode(vcpu);
-	vm->vcpus[vm->nr_vcpus++] = vcpu;
+	vm->vcpus[id] = vcpu;
+	if (id >= vm->nr_vcpus)
+		vm->nr_vcpus = id + 1;
 	kvm_stats.vcpus++;
 	return vcpu;
 }
@@ -251,6 +260,8 @@ void kvm_vm_free(struct kvm_vm *vm)
 	for (i = 0; i < vm->nr_vcpus; i++) {
 		struct kvm_vcpu *vcpu = vm->vcpus[i];
 
+		if (!vcpu)
+			continue;
 		munmap(vcpu->run, vcpu->run_size);
 		close(vcpu->fd);
 		free(vcpu->cpuid);

@@ -305,7 +305,11 @@ static struct feature_set effective_features(struct suite *s,
 	return m;
 }
 
-static void build_vm(struct suite *s)
+/* Every vCPU of the suite, for build_vm(). */
+#define ALL_VCPUS ((1u << SUITE_NR_VCPUS) - 1)
+
+/* A VM with the vCPUs in mask (bit i: suite_vcpus[i]), the rest left out. */
+static void build_vm(struct suite *s, unsigned int mask)
 {
 	const struct suite_hooks *hooks = s->hooks;
 	struct feature_set gates[SUITE_NR_VCPUS];
@@ -313,14 +317,26 @@ static void build_vm(struct suite *s)
 	unsigned int i;
 
 	s->vm = vm_create(&s->host);
-	if (s->irqchip)
-		TEST_ASSERT(!__vm_ioctl(s->vm, KVM_CREATE_IRQCHIP, NULL),
-			    "KVM_CREATE_IRQCHIP failed");
+	if (s->irqchip) {
+		/*
+		 * Only the LAPIC (split irqchip): INIT needs nothing else, and
+		 * the full irqchip's PIC and IOAPIC make the VM's teardown
+		 * cost milliseconds.
+		 */
+		struct kvm_enable_cap cap = { .cap = KVM_CAP_SPLIT_IRQCHIP,
+					      .args = { 24 } };
+
+		TEST_ASSERT(!__vm_ioctl(s->vm, KVM_ENABLE_CAP, &cap),
+			    "KVM_ENABLE_CAP(KVM_CAP_SPLIT_IRQCHIP) failed");
+	}
 	for (i = 0; i < SUITE_NR_VCPUS; i++) {
 		const struct vcpu_config *cfg = &suite_vcpus[i];
-		struct kvm_cpuid2 *c = cpuid_dup(s->host.supported_cpuid);
+		struct kvm_cpuid2 *c;
 		struct kvm_vcpu *vcpu;
 
+		if (!(mask & (1u << i)))
+			continue;
+		c = cpuid_dup(s->host.supported_cpuid);
 		/* The featureless vCPUs: the negative paths. */
 		if (cfg->featureless)
 			cpuid2_clear_features(c, rules_cleared_features());
@@ -328,7 +344,7 @@ static void build_vm(struct suite *s)
 			cpuid2_set_vendor(c, other_vendor(s->host.vendor));
 		if (hooks->adjust_cpuid)
 			hooks->adjust_cpuid(i, c, hooks->opaque);
-		vcpu = vm_add_vcpu(s->vm, c);
+		vcpu = vm_add_vcpu_id(s->vm, i, c);
 		free(c);
 		/* With an in-kernel LAPIC an AP would wait for a SIPI. */
 		if (s->irqchip && i)
@@ -347,6 +363,8 @@ static void build_vm(struct suite *s)
 	for (i = 0; i < SUITE_NR_VCPUS; i++) {
 		struct kvm_vcpu *vcpu = s->vm->vcpus[i];
 
+		if (!vcpu)
+			continue;
 		s->ctx[i] = (struct rules_ctx){
 			.vendor = cpuid2_vendor(vcpu->cpuid),
 			.host_vendor = s->host.vendor,
@@ -364,7 +382,7 @@ static void build_vm(struct suite *s)
 static void rebuild_vm(struct suite *s)
 {
 	kvm_vm_free(s->vm);
-	build_vm(s);
+	build_vm(s, ALL_VCPUS);
 }
 
 /*
@@ -1095,106 +1113,105 @@ static unsigned int round_trip_items(struct suite *s, const unsigned int *ids,
 	return nr;
 }
 
-/*
- * After the pass's segments: VM A (the pass's VM) has its guests write,
- * the host saves, and a new VM B, built the same way, is restored and
- * checked (see round_trip.h).  One B per pass: through KVM_SET_MSRS in the
- * msrs pass, through KVM_SET_ONE_REG in the one-reg pass.
- */
-static void run_round_trip(struct suite *s, const unsigned int *ids,
-			   unsigned int n)
+/* The entries of one vCPU that the INIT scenario checks. */
+static unsigned int init_items(struct suite *s, const unsigned int *ids,
+			       unsigned int n, unsigned int v,
+			       struct round_trip_item *out)
 {
-	struct round_trip rt[SUITE_NR_VCPUS];
-	struct round_trip_sink sink[SUITE_NR_VCPUS];
-	struct kvm_vm *a = s->vm;
-	struct plan_run run;
-	unsigned int v;
+	unsigned int i, k, nr = 0;
 
-	for (v = 0; v < SUITE_NR_VCPUS; v++) {
-		sink[v] = (struct round_trip_sink){ .s = s, .vcpu = v };
-		rt[v] = (struct round_trip){
-			.items = xzalloc((n + 1) * sizeof(rt[v].items[0])),
-			.use_one_reg = s->pass == PASS_ONE_REG,
-			.timeout_ms = s->opts->timeout_ms,
-			.plan_hooks = &s->plan_hooks,
-			.lie = s->hooks->host_access,
-			.lie_opaque = s->hooks->opaque,
-			.plan = &s->plan,
-			.result = round_trip_result,
-			.result_opaque = &sink[v],
+	for (i = 0; i < n; i++) {
+		const struct msr_entry *e = &s->view[ids[i]];
+		struct rules_ctx ctx;
+		bool seen = false;
+
+		for (k = 0; k < nr; k++)
+			seen |= out[k].e->register_index == e->register_index;
+		if (seen || !entry_ctx(s, ids[i], v, &ctx) ||
+		    !rules_init_checked(e, &ctx))
+			continue;
+		out[nr++] = (struct round_trip_item){
+			.entry = ids[i],
+			.e = e,
+			.after_init = rules_after_init(e, &ctx),
+			.init_keeps = e->init == INIT_KEEP,
 		};
-		rt[v].n = round_trip_items(s, ids, n, v, rt[v].items);
-		if (!rt[v].n)
-			continue;
-		if (!round_trip_write(&rt[v], a->vcpus[v], &run)) {
-			round_trip_failed(s, &rt[v], v, &run);
-			rt[v].n = 0;
-			continue;
-		}
-		round_trip_save(&rt[v], a->vcpus[v]);
 	}
+	return nr;
+}
 
-	build_vm(s);
-	for (v = 0; v < SUITE_NR_VCPUS; v++) {
-		if (rt[v].n &&
-		    !round_trip_restore(&rt[v], s->vm->vcpus[v], &run))
-			round_trip_failed(s, &rt[v], v, &run);
-		free(rt[v].items);
-	}
-	kvm_vm_free(a);
-	report_flush(s->report);
+static struct round_trip round_trip_of(struct suite *s, unsigned int n,
+				       struct round_trip_sink *sink)
+{
+	return (struct round_trip){
+		.items = xzalloc((n + 1) * sizeof(struct round_trip_item)),
+		.use_one_reg = s->pass == PASS_ONE_REG,
+		.timeout_ms = s->opts->timeout_ms,
+		.plan_hooks = &s->plan_hooks,
+		.lie = s->hooks->host_access,
+		.lie_opaque = s->hooks->opaque,
+		.plan = &s->plan,
+		.result = round_trip_result,
+		.result_opaque = sink,
+	};
 }
 
 /*
- * The INIT scenario, once per run: on a VM with the in-kernel LAPIC (INIT
- * needs it), each vCPU's guest writes the entries whose INIT behaviour the
- * registry states, an INIT comes, and the host reads what is left.
+ * After the pass's segments: VM A (the pass's VM) has its guests write,
+ * the host saves, and a new VM B, built the same way with the vCPUs that
+ * take part, is restored and checked (see round_trip.h): through
+ * KVM_SET_MSRS in the msrs pass, through KVM_SET_ONE_REG in the one-reg
+ * pass.  With `init`, B also has the in-kernel LAPIC and, after the
+ * restore, hosts the INIT scenario: its guests write the entries whose INIT
+ * behaviour the registry states, an INIT comes, the host reads what is
+ * left.  A stays the suite's VM.
  */
-static void run_init(struct suite *s, const unsigned int *ids, unsigned int n)
+static void run_round_trip(struct suite *s, const unsigned int *ids,
+			   unsigned int n, bool init)
 {
-	struct round_trip_sink sink;
-	struct kvm_vm *keep = s->vm;
-	struct round_trip rt;
+	struct round_trip rt[SUITE_NR_VCPUS], it[SUITE_NR_VCPUS];
+	struct round_trip_sink sink[SUITE_NR_VCPUS];
+	struct kvm_vm *a = s->vm;
+	unsigned int v, mask = 0;
 	struct plan_run run;
-	unsigned int v, i;
 
-	s->irqchip = true;
-	build_vm(s);
-	s->irqchip = false;
 	for (v = 0; v < SUITE_NR_VCPUS; v++) {
-		sink = (struct round_trip_sink){ .s = s, .vcpu = v };
-		rt = (struct round_trip){
-			.items = xzalloc((n + 1) * sizeof(rt.items[0])),
-			.timeout_ms = s->opts->timeout_ms,
-			.plan_hooks = &s->plan_hooks,
-			.lie = s->hooks->host_access,
-			.lie_opaque = s->hooks->opaque,
-			.plan = &s->plan,
-			.result = round_trip_result,
-			.result_opaque = &sink,
-		};
-		for (i = 0; i < n; i++) {
-			const struct msr_entry *e = &s->view[ids[i]];
-			struct rules_ctx ctx;
-
-			if (!entry_ctx(s, ids[i], v, &ctx) ||
-			    !rules_init_checked(e, &ctx))
-				continue;
-			rt.items[rt.n++] = (struct round_trip_item){
-				.entry = ids[i],
-				.e = e,
-				.after_init = rules_after_init(e, &ctx),
-				.init_keeps = e->init == INIT_KEEP,
-			};
+		sink[v] = (struct round_trip_sink){ .s = s, .vcpu = v };
+		rt[v] = round_trip_of(s, n, &sink[v]);
+		it[v] = round_trip_of(s, n, &sink[v]);
+		rt[v].n = round_trip_items(s, ids, n, v, rt[v].items);
+		it[v].n = init ? init_items(s, ids, n, v, it[v].items) : 0;
+		if (rt[v].n && !round_trip_write(&rt[v], a->vcpus[v], &run)) {
+			round_trip_failed(s, &rt[v], v, &run);
+			rt[v].n = 0;
+		} else if (rt[v].n) {
+			round_trip_save(&rt[v], a->vcpus[v]);
 		}
-		if (rt.n && !round_trip_write(&rt, s->vm->vcpus[v], &run))
-			round_trip_failed(s, &rt, v, &run);
-		else if (rt.n)
-			round_trip_init(&rt, s->vm->vcpus[v]);
-		free(rt.items);
+		if (rt[v].n || it[v].n)
+			mask |= 1u << v;
 	}
-	kvm_vm_free(s->vm);
-	s->vm = keep;
+
+	if (mask) {
+		s->irqchip = init;
+		build_vm(s, mask);
+		s->irqchip = false;
+		for (v = 0; v < SUITE_NR_VCPUS; v++) {
+			if (rt[v].n && !round_trip_restore(&rt[v], s->vm->vcpus[v],
+							   &run))
+				round_trip_failed(s, &rt[v], v, &run);
+			if (it[v].n &&
+			    !round_trip_write(&it[v], s->vm->vcpus[v], &run))
+				round_trip_failed(s, &it[v], v, &run);
+			else if (it[v].n)
+				round_trip_init(&it[v], s->vm->vcpus[v]);
+		}
+		kvm_vm_free(s->vm);
+		s->vm = a;
+	}
+	for (v = 0; v < SUITE_NR_VCPUS; v++) {
+		free(rt[v].items);
+		free(it[v].items);
+	}
 	report_flush(s->report);
 }
 
@@ -1241,10 +1258,21 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 	}
 	nr_segs = plan_segments(kinds, indices, isolate, n, seg_of);
 
-	build_vm(s);
-	for (i = 0; i < SUITE_NR_VCPUS; i++)
-		check_cpuid_kept(s, s->vm->vcpus[i]);
-	run_pre_stage(s, ids, n);
+	/*
+	 * The one-reg pass goes on with the msrs pass's VM: its guests no
+	 * longer read reset values, and building the VM again costs a VM and
+	 * five vCPUs.  The emulator pass reads reset values: a fresh VM.
+	 */
+	if (!s->vm || pass == PASS_EMULATED) {
+		kvm_vm_free(s->vm);
+		build_vm(s, ALL_VCPUS);
+		for (i = 0; i < SUITE_NR_VCPUS; i++)
+			check_cpuid_kept(s, s->vm->vcpus[i]);
+		run_pre_stage(s, ids, n);
+	} else {
+		for (i = 0; i < SUITE_NR_VCPUS; i++)
+			s->ctx[i].use_one_reg = pass == PASS_ONE_REG;
+	}
 	for (g = 0; g < nr_segs; g++) {
 		for (i = 0, k = 0; i < n; i++) {
 			if (seg_of[i] == g)
@@ -1253,13 +1281,13 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 		if (!run_segment_entries(s, members, k))
 			break;
 	}
-	/* The emulator pass is about the guest's instructions only. */
+	/*
+	 * The emulator pass is about the guest's instructions only.  The INIT
+	 * scenario goes with the last round trip.
+	 */
 	if (pass != PASS_EMULATED)
-		run_round_trip(s, ids, n);
-	if (pass == PASS_MSRS)
-		run_init(s, ids, n);
-	kvm_vm_free(s->vm);
-	s->vm = NULL;
+		run_round_trip(s, ids, n, pass == PASS_ONE_REG ||
+				      !s->host.caps[CAP_ONE_REG]);
 }
 
 static void suite_free(struct suite *s)
@@ -1336,6 +1364,7 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 	run_pass(s, PASS_MSRS);
 	run_pass(s, PASS_ONE_REG);
 	run_pass(s, PASS_EMULATED);
+	kvm_vm_free(s->vm);
 
 	kvm_host_close(&s->host);
 	suite_free(s);

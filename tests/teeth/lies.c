@@ -444,7 +444,9 @@ static bool pl0_ssp_absent(struct teeth *t, struct host_access *a)
  */
 static void believe_rdtscp_set(struct teeth *t, struct kvm_vm *vm)
 {
-	fs_add(&vm->vcpus[1]->features, FEAT_RDTSCP);
+	/* (The suite's scenario VMs may not have vCPU 1.) */
+	if (vm->vcpus[1])
+		fs_add(&vm->vcpus[1]->features, FEAT_RDTSCP);
 }
 
 /*
@@ -453,7 +455,8 @@ static void believe_rdtscp_set(struct teeth *t, struct kvm_vm *vm)
  */
 static void believe_rdtscp_applied(struct teeth *t, struct kvm_vm *vm)
 {
-	fs_add(&vm->vcpus[1]->applied_features, FEAT_RDTSCP);
+	if (vm->vcpus[1])
+		fs_add(&vm->vcpus[1]->applied_features, FEAT_RDTSCP);
 }
 
 /* Table lie: KVM's save/restore list has an index no registry row names. */

@@ -183,8 +183,10 @@ static void hook_vm_created(struct kvm_vm *vm, void *opaque)
 	memset(t->saved, 0, sizeof(t->saved));
 	memset(t->flag, 0, sizeof(t->flag));
 	t->vm = vm;
-	for (i = 0; i < vm->nr_vcpus; i++)
-		t->cpuid[i] = cpuid2_features(vm->vcpus[i]->cpuid);
+	for (i = 0; i < vm->nr_vcpus; i++) {
+		if (vm->vcpus[i])
+			t->cpuid[i] = cpuid2_features(vm->vcpus[i]->cpuid);
+	}
 	vm->msr_exit = teeth_msr_exit;
 	vm->msr_exit_opaque = t;
 	CALL_HOOKS(t, vm_created, vm);
