@@ -45,15 +45,40 @@ op_END:
 	movq MAILBOX_PLAN(%r15), %rsi
 	dispatch
 
-op_RDMSR:
+/*
+ * RDMSR and WRMSR of the slot, the instruction labelled (entry.S takes a
+ * fault there as an observation), optionally behind a prefix.
+ */
+.macro rdmsr_op insn, prefix:vararg
 	movl SLOT_INDEX(%rsi), %ecx
-	.globl insn_rdmsr
-insn_rdmsr:
+	.ifnb \prefix
+	.byte \prefix
+	.endif
+	.globl \insn
+\insn:
 	rdmsr
 	movl %eax, SLOT_GOT(%rsi)
 	movl %edx, SLOT_GOT+4(%rsi)
 	ran
 	next
+.endm
+
+.macro wrmsr_op insn, prefix:vararg
+	movl SLOT_INDEX(%rsi), %ecx
+	movl SLOT_VALUE(%rsi), %eax
+	movl SLOT_VALUE+4(%rsi), %edx
+	.ifnb \prefix
+	.byte \prefix
+	.endif
+	.globl \insn
+\insn:
+	wrmsr
+	ran
+	next
+.endm
+
+op_RDMSR:
+	rdmsr_op insn_rdmsr
 
 	/* Only if the slot before ran cleanly: a write that must not stay. */
 op_RESTORE:
@@ -62,14 +87,7 @@ op_RESTORE:
 	next
 
 op_WRMSR:
-	movl SLOT_INDEX(%rsi), %ecx
-	movl SLOT_VALUE(%rsi), %eax
-	movl SLOT_VALUE+4(%rsi), %edx
-	.globl insn_wrmsr
-insn_wrmsr:
-	wrmsr
-	ran
-	next
+	wrmsr_op insn_wrmsr
 
 	.globl fault_resume
 fault_resume:
@@ -77,26 +95,10 @@ fault_resume:
 
 	/* The same, through KVM's emulator (GUEST_FEP_BYTES, guest_abi.h). */
 op_RDMSR_FEP:
-	movl SLOT_INDEX(%rsi), %ecx
-	.byte GUEST_FEP_BYTES
-	.globl insn_rdmsr_fep
-insn_rdmsr_fep:
-	rdmsr
-	movl %eax, SLOT_GOT(%rsi)
-	movl %edx, SLOT_GOT+4(%rsi)
-	ran
-	next
+	rdmsr_op insn_rdmsr_fep, GUEST_FEP_BYTES
 
 op_WRMSR_FEP:
-	movl SLOT_INDEX(%rsi), %ecx
-	movl SLOT_VALUE(%rsi), %eax
-	movl SLOT_VALUE+4(%rsi), %edx
-	.byte GUEST_FEP_BYTES
-	.globl insn_wrmsr_fep
-insn_wrmsr_fep:
-	wrmsr
-	ran
-	next
+	wrmsr_op insn_wrmsr_fep, GUEST_FEP_BYTES
 
 op_CPUID_AB:
 	movl SLOT_INDEX(%rsi), %eax

@@ -1087,53 +1087,38 @@ static void round_trip_failed(struct suite *s, const struct round_trip *rt,
 		 (int)rt->items[slot].entry : REPORT_NO_ENTRY, v, &res);
 }
 
+/* Which scenario scenario_items() collects entries for. */
+enum scenario { SCENARIO_ROUND_TRIP, SCENARIO_INIT };
+
 /*
- * The entries of one vCPU that take part: one per register (the first
- * selected entry of each), as the rules decide.
+ * The entries of one vCPU that take part in a scenario: one per register
+ * (the first selected entry of each), as the rules decide.
  */
-static unsigned int round_trip_items(struct suite *s, const unsigned int *ids,
-				     unsigned int n, unsigned int v,
-				     struct round_trip_item *out)
+static unsigned int scenario_items(struct suite *s, enum scenario which,
+				   const unsigned int *ids, unsigned int n,
+				   unsigned int v, struct round_trip_item *out)
 {
 	unsigned int i, k, nr = 0;
 
 	for (i = 0; i < n; i++) {
 		const struct msr_entry *e = &s->view[ids[i]];
 		struct rules_ctx ctx;
-		bool seen = false;
+		bool seen = false, in;
 
 		for (k = 0; k < nr; k++)
 			seen |= out[k].e->register_index == e->register_index;
-		if (seen || !entry_ctx(s, ids[i], v, &ctx) ||
-		    !rules_round_trips(e, &ctx,
-				       kvm_host_lists_msr(&s->host, e->index)))
+		if (seen || !entry_ctx(s, ids[i], v, &ctx))
 			continue;
-		out[nr++] = (struct round_trip_item){ .entry = ids[i], .e = e };
-	}
-	return nr;
-}
-
-/* The entries of one vCPU that the INIT scenario checks. */
-static unsigned int init_items(struct suite *s, const unsigned int *ids,
-			       unsigned int n, unsigned int v,
-			       struct round_trip_item *out)
-{
-	unsigned int i, k, nr = 0;
-
-	for (i = 0; i < n; i++) {
-		const struct msr_entry *e = &s->view[ids[i]];
-		struct rules_ctx ctx;
-		bool seen = false;
-
-		for (k = 0; k < nr; k++)
-			seen |= out[k].e->register_index == e->register_index;
-		if (seen || !entry_ctx(s, ids[i], v, &ctx) ||
-		    !rules_init_checked(e, &ctx))
+		in = which == SCENARIO_INIT ? rules_init_checked(e, &ctx) :
+		     rules_round_trips(e, &ctx,
+				       kvm_host_lists_msr(&s->host, e->index));
+		if (!in)
 			continue;
 		out[nr++] = (struct round_trip_item){
 			.entry = ids[i],
 			.e = e,
-			.after_init = rules_after_init(e, &ctx),
+			.after_init = which == SCENARIO_INIT ?
+				      rules_after_init(e, &ctx) : 0,
 			.init_keeps = e->init == INIT_KEEP,
 		};
 	}
@@ -1179,8 +1164,10 @@ static void run_round_trip(struct suite *s, const unsigned int *ids,
 		sink[v] = (struct round_trip_sink){ .s = s, .vcpu = v };
 		rt[v] = round_trip_of(s, n, &sink[v]);
 		it[v] = round_trip_of(s, n, &sink[v]);
-		rt[v].n = round_trip_items(s, ids, n, v, rt[v].items);
-		it[v].n = init ? init_items(s, ids, n, v, it[v].items) : 0;
+		rt[v].n = scenario_items(s, SCENARIO_ROUND_TRIP, ids, n, v,
+					 rt[v].items);
+		it[v].n = init ? scenario_items(s, SCENARIO_INIT, ids, n, v,
+						it[v].items) : 0;
 		if (rt[v].n && !round_trip_write(&rt[v], a->vcpus[v], &run)) {
 			round_trip_failed(s, &rt[v], v, &run);
 			rt[v].n = 0;
