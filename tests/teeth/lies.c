@@ -132,6 +132,21 @@ static const struct teeth_world passthrough = {
 	},
 };
 
+/* The vCPUs that are not featureless get a feature back in their CPUID. */
+static void give_full_vcpus(unsigned int vcpu, struct kvm_cpuid2 *cpuid,
+			    unsigned int feature)
+{
+	if (!suite_vcpus[vcpu].featureless)
+		cpuid2_set_features(cpuid, fs_of(feature));
+}
+
+/* KVM's filter sends every guest access to one MSR to userspace. */
+static void filter_to_userspace(struct kvm_vm *vm, uint32_t msr)
+{
+	vm_set_msr_exits(vm, KVM_MSR_EXIT_REASON_FILTER);
+	vm_deny_msrs(vm, &msr, 1, RW);
+}
+
 /*
  * World "tsc-aux": userspace implements TSC_AUX, the one way to reach the
  * truncating path on this host (KVM lacks RDPID and RDTSCP).  The vCPUs that
@@ -146,16 +161,12 @@ static const struct teeth_world passthrough = {
 static void tsc_aux_cpuid(struct teeth *t, unsigned int vcpu,
 			  struct kvm_cpuid2 *cpuid)
 {
-	if (!suite_vcpus[vcpu].featureless)
-		cpuid2_set_features(cpuid, fs_of(FEAT_RDTSCP));
+	give_full_vcpus(vcpu, cpuid, FEAT_RDTSCP);
 }
 
 static void tsc_aux_vm(struct teeth *t, struct kvm_vm *vm)
 {
-	static const uint32_t tsc_aux = MSR_TSC_AUX;
-
-	vm_set_msr_exits(vm, KVM_MSR_EXIT_REASON_FILTER);
-	vm_deny_msrs(vm, &tsc_aux, 1, RW);
+	filter_to_userspace(vm, MSR_TSC_AUX);
 }
 
 static bool tsc_aux_exists(const struct teeth *t,
@@ -319,16 +330,12 @@ static const struct teeth_world ignore_msrs = {
 static void kvmclock_cpuid(struct teeth *t, unsigned int vcpu,
 			   struct kvm_cpuid2 *cpuid)
 {
-	if (!suite_vcpus[vcpu].featureless)
-		cpuid2_set_features(cpuid, fs_of(FEAT_KVM_CLOCKSOURCE));
+	give_full_vcpus(vcpu, cpuid, FEAT_KVM_CLOCKSOURCE);
 }
 
 static void kvmclock_vm(struct teeth *t, struct kvm_vm *vm)
 {
-	static const uint32_t wall_clock = MSR_KVM_WALL_CLOCK;
-
-	vm_set_msr_exits(vm, KVM_MSR_EXIT_REASON_FILTER);
-	vm_deny_msrs(vm, &wall_clock, 1, RW);
+	filter_to_userspace(vm, MSR_KVM_WALL_CLOCK);
 }
 
 /* KVM's PV gate: the CPUID bit counts only where PV CPUID is enforced. */
