@@ -421,6 +421,37 @@ def twin_repeats_reads_not_probes(d: Dump) -> None:
         expect_steps([b], "after", [S("RDMSR", "rdmsr-host-reset")])
 
 
+# --- the host-side scenarios ------------------------------------------------------
+
+@scenario
+def round_trip_takes_writable_listed_per_vcpu_msrs(d: Dump) -> None:
+    # PAT is read-write, per vCPU and listed: it round-trips, but not on a
+    # twin (its twin's values are the same).  A read-only stub, a VM-scoped
+    # MSR and an MSR KVM does not list stay out.
+    for pass_, want in (("msrs", "1"), ("msrs-twin", "0"), ("onereg", "1")):
+        for b in d.select(pass_=pass_, entry="IA32_CR_PAT/seed", vcpu={"NONE"}, kvm={"NONE"}):
+            expect(b.attrs()["round_trip"] == want, b, f"round_trip wanted {want}")
+    for entry, vcpu in (("P5_MC_ADDR", {"NONE"}), ("KVM_WALL_CLOCK", {"KVM_CLOCKSOURCE"}),
+                        ("IA32_MTRR_DEF_TYPE", {"NONE"})):
+        for b in d.select(pass_="msrs", entry=entry, vcpu=vcpu, kvm=vcpu):
+            expect(b.attrs()["round_trip"] == "0", b, "round-trips, wanted not")
+
+
+@scenario
+def init_keeps_pat_and_resets_steal_time(d: Dump) -> None:
+    # INIT keeps PAT (what the guest wrote) and clears KVM_STEAL_TIME.
+    for b in d.select(pass_="msrs", entry="IA32_CR_PAT/seed", vcpu={"NONE"}, kvm={"NONE"}):
+        expect(b.attrs()["init"] == f"0x{0x0707_0707:016x}", b, "PAT not kept by INIT")
+    for b in d.select(pass_="msrs", entry="KVM_STEAL_TIME", vcpu={"KVM_STEAL_TIME"},
+                      kvm={"KVM_STEAL_TIME"}):
+        expect(b.attrs()["init"] == f"0x{0:016x}", b, "steal time not reset by INIT")
+    # Not on a twin, and not where the registry says nothing.
+    for b in d.select(pass_="msrs-twin", entry="IA32_CR_PAT/seed"):
+        expect(b.attrs()["init"] == "-", b, "INIT checked on a twin")
+    for b in d.select(pass_="msrs", entry="LSTAR"):
+        expect(b.attrs()["init"] == "-", b, "INIT checked without init")
+
+
 @scenario
 def kvm_lacks_primary_host_wrote_nothing(d: Dump) -> None:
     # Not realistic (KVM builds vCPUs from its supported CPUID), but the
