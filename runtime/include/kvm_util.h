@@ -55,7 +55,25 @@ enum kvm_open_status {
 	KVM_OPEN_ERROR,		/* a device that is not a usable KVM */
 };
 
-/* Opens and probes the device; on failure why says what and why. */
+/*
+ * The device $MSRCHECK_KVM_DEVICE names, else KVM_DEFAULT_DEVICE; NULL,
+ * with why, if it is set but empty (an error, not a skip).
+ */
+const char *kvm_device_from_env(char *why, size_t len);
+
+/*
+ * $MSRCHECK_TEST_API_VERSION (the robustness tests): the KVM API version
+ * to act as if KVM spoke, a decimal number from 0 to
+ * KVM_TEST_API_VERSION_MAX; *version -1 if it is unset.  -1, with why, if
+ * it is malformed.
+ */
+#define KVM_TEST_API_VERSION_MAX 65535
+int kvm_test_api_version(int *version, char *why, size_t len);
+
+/*
+ * Opens and probes the device; on failure why says what and why (control
+ * characters of the device's name escaped).
+ */
 enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 				   uint32_t hidden_caps, char *why,
 				   size_t why_len);

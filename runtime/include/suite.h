@@ -41,6 +41,9 @@ struct vcpu_config {
 
 extern const struct vcpu_config suite_vcpus[SUITE_NR_VCPUS];
 
+/* The vCPU runs the entry at all (else its paths show "-"). */
+bool vcpu_relevant(const struct vcpu_config *cfg, const struct msr_entry *e);
+
 /*
  * Ways for a test to change what the suite sees (the teeth suite makes KVM
  * lie with these).  All optional.

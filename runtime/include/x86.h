@@ -59,6 +59,9 @@ int __vcpu_set_runnable(struct kvm_vcpu *vcpu);
 bool kvm_ignore_msrs(void);
 /* kvm.force_emulation_prefix is on: the emulator pass can run. */
 bool kvm_force_emulation_prefix(void);
+/* The KVM vendor modules kvm_flavour() looks for, in its order. */
+extern const char *const kvm_modules[];
+extern const unsigned int nr_kvm_modules;
 /* The loaded KVM vendor module ("kvm_pvm", "kvm_intel", "kvm_amd"). */
 const char *kvm_flavour(void);
 

@@ -11,7 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_parse.h"
+#include "escape.h"
 #include "kvm_util.h"
+#include "signals.h"
 #include "test_assert.h"
 #include "vm_setup.h"
 #include "x86.h"
@@ -56,19 +59,55 @@ static uint32_t *get_msr_list(int fd, unsigned long cmd, const char *name,
 	return out;
 }
 
+const char *kvm_device_from_env(char *why, size_t len)
+{
+	const char *dev = getenv("MSRCHECK_KVM_DEVICE");
+
+	if (dev && !*dev) {
+		snprintf(why, len, "MSRCHECK_KVM_DEVICE: empty path");
+		return NULL;
+	}
+	return dev ? dev : KVM_DEFAULT_DEVICE;
+}
+
+int kvm_test_api_version(int *version, char *why, size_t len)
+{
+	const char *s = getenv("MSRCHECK_TEST_API_VERSION");
+	unsigned long v;
+	char msg[128];
+
+	*version = -1;
+	if (!s)
+		return 0;
+	if (!parse_decimal(s, 0, KVM_TEST_API_VERSION_MAX, &v, msg,
+			   sizeof(msg))) {
+		snprintf(why, len, "MSRCHECK_TEST_API_VERSION: %s", msg);
+		return -1;
+	}
+	*version = v;
+	return 0;
+}
+
 enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 				   uint32_t hidden_caps, char *why,
 				   size_t why_len)
 {
+	/* The device is echoed in messages: control characters escaped. */
+	char dev[256];
+	int test_version;
 	unsigned int i;
 
 	memset(h, 0, sizeof(*h));
 	h->device = device;
+	h->fd = -1;
+	text_escape(device, dev, sizeof(dev));
+	if (kvm_test_api_version(&test_version, why, why_len))
+		return KVM_OPEN_ERROR;
 	h->fd = open(device, O_RDWR | O_CLOEXEC);
 	if (h->fd < 0) {
 		int err = errno;
 
-		snprintf(why, why_len, "cannot open %s: %s", device,
+		snprintf(why, why_len, "cannot open %s: %s", dev,
 			 strerror(err));
 		if (err == ENOENT || err == EACCES || err == EPERM ||
 		    err == ENXIO || err == ENODEV)
@@ -77,17 +116,17 @@ enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 	}
 
 	h->api_version = ioctl(h->fd, KVM_GET_API_VERSION, 0);
-	if (getenv("MSRCHECK_TEST_API_VERSION"))
-		h->api_version = atoi(getenv("MSRCHECK_TEST_API_VERSION"));
+	if (test_version >= 0)
+		h->api_version = test_version;
 	if (h->api_version < 0) {
 		snprintf(why, why_len, "%s is not a KVM device: "
-			 "KVM_GET_API_VERSION failed: %s", device,
+			 "KVM_GET_API_VERSION failed: %s", dev,
 			 strerror(errno));
 		goto error;
 	}
 	if (h->api_version != KVM_API_VERSION) {
 		snprintf(why, why_len, "%s speaks KVM API version %d, "
-			 "msrcheck needs %d", device, h->api_version,
+			 "msrcheck needs %d", dev, h->api_version,
 			 KVM_API_VERSION);
 		goto error;
 	}
@@ -437,7 +476,15 @@ void vcpu_run(struct kvm_vcpu *vcpu, unsigned int timeout_ms,
 	memset(res, 0, sizeof(*res));
 	watchdog_arm(true);
 	for (;;) {
-		int r = ioctl(vcpu->fd, KVM_RUN, NULL);
+		int r;
+
+		/*
+		 * SIGINT/SIGTERM end the run here: the signal made KVM_RUN
+		 * return EINTR, or came before it (then the watchdog's next
+		 * tick brings KVM_RUN back within 50 ms).
+		 */
+		signals_check();
+		r = ioctl(vcpu->fd, KVM_RUN, NULL);
 
 		kvm_stats.kvm_runs++;
 		res->kvm_runs++;

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 /* TAP and the readable report, and the per-entry summary (see report.h). */
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "deviations.h"
+#include "escape.h"
 #include "report.h"
+#include "signals.h"
 #include "test_assert.h"
 
 static const struct {
@@ -47,6 +51,16 @@ const char *entry_name(const struct msr_entry *e, char *buf, size_t len)
 	return buf;
 }
 
+/*
+ * Called after every write: the stream's error flag is sticky, and errno
+ * still says why only right after the write that failed.
+ */
+static void check_written(struct report *r)
+{
+	if (ferror(r->out) && !r->write_errno)
+		r->write_errno = errno ? errno : EIO;
+}
+
 void report_init(struct report *r, FILE *out, bool tap, bool verbose)
 {
 	memset(r, 0, sizeof(*r));
@@ -56,6 +70,7 @@ void report_init(struct report *r, FILE *out, bool tap, bool verbose)
 	r->oc = outcomes_new();
 	if (tap)
 		fprintf(out, "TAP version 13\n");
+	check_written(r);
 }
 
 void report_free(struct report *r)
@@ -64,29 +79,41 @@ void report_free(struct report *r)
 	r->oc = NULL;
 }
 
+/* One line: prefix, then text with its control characters escaped. */
+static void put_line(struct report *r, const char *prefix, const char *text)
+{
+	fputs(prefix, r->out);
+	fputs_escaped(text, r->out);
+	fputc('\n', r->out);
+	check_written(r);
+}
+
 void report_skip_all(struct report *r, const char *why)
 {
-	if (r->tap)
-		fprintf(r->out, "1..0 # SKIP %s\n", why);
-	else
-		fprintf(r->out, "msrcheck: skipped: %s\n", why);
-	fflush(r->out);
+	put_line(r, r->tap ? "1..0 # SKIP " : "msrcheck: skipped: ", why);
+	report_flush(r);
 }
 
 void report_note(struct report *r, const char *fmt, ...)
 {
 	va_list ap;
+	char *text;
+	int n;
 
-	fputs(r->tap ? "# " : "", r->out);
 	va_start(ap, fmt);
-	vfprintf(r->out, fmt, ap);
+	n = vasprintf(&text, fmt, ap);
 	va_end(ap);
-	fputc('\n', r->out);
+	TEST_ASSERT(n >= 0, "out of memory formatting a note");
+	put_line(r, r->tap ? "# " : "", text);
+	free(text);
 }
 
 void report_flush(struct report *r)
 {
-	fflush(r->out);
+	if (fflush(r->out) == EOF && !r->write_errno)
+		r->write_errno = errno;
+	check_written(r);
+	signals_check();
 }
 
 /* "IA32_CR_PAT (0x277) vcpu0 msrs: rdmsr-reset" */
@@ -131,13 +158,20 @@ static void print_tap(struct report *r, const struct check_result *res,
 
 	snprintf(detail, sizeof(detail), "%s", res->detail);
 	tap_clean(detail);
-	fprintf(r->out, "%s %u - %s%s%s", o == OUTCOME_PASS || o == OUTCOME_SKIP ?
-		"ok" : "not ok", r->points, name, detail[0] ? ": " : "", detail);
-	if (o == OUTCOME_SKIP)
-		fprintf(r->out, " # SKIP %s", res->skip_why);
-	else if (o == OUTCOME_XFAIL)
-		fprintf(r->out, " # TODO known %s deviation: %s",
-			r->oc->flavour, deviations[dev].why);
+	fprintf(r->out, "%s %u - ", o == OUTCOME_PASS || o == OUTCOME_SKIP ?
+		"ok" : "not ok", r->points);
+	fputs_escaped(name, r->out);
+	fputs(detail[0] ? ": " : "", r->out);
+	fputs_escaped(detail, r->out);
+	if (o == OUTCOME_SKIP) {
+		fputs(" # SKIP ", r->out);
+		fputs_escaped(res->skip_why, r->out);
+	} else if (o == OUTCOME_XFAIL) {
+		fputs(" # TODO known ", r->out);
+		fputs_escaped(r->oc->flavour, r->out);
+		fputs(" deviation: ", r->out);
+		fputs_escaped(deviations[dev].why, r->out);
+	}
 	fputc('\n', r->out);
 }
 
@@ -151,10 +185,15 @@ static void print_readable(struct report *r, const struct check_result *res,
 
 	if (o != OUTCOME_FAIL && !r->verbose)
 		return;
-	fprintf(r->out, "%-5s %s%s%s", tag[o], name, res->detail[0] ? ": " : "",
-		res->detail);
-	if (o == OUTCOME_SKIP)
-		fprintf(r->out, " (skipped: %s)", res->skip_why);
+	fprintf(r->out, "%-5s ", tag[o]);
+	fputs_escaped(name, r->out);
+	fputs(res->detail[0] ? ": " : "", r->out);
+	fputs_escaped(res->detail, r->out);
+	if (o == OUTCOME_SKIP) {
+		fputs(" (skipped: ", r->out);
+		fputs_escaped(res->skip_why, r->out);
+		fputc(')', r->out);
+	}
 	fputc('\n', r->out);
 }
 
@@ -170,11 +209,13 @@ static void print_result(struct report *r, const struct check_result *res,
 	char name[POINT_NAME_MAX];
 
 	r->points++;
+	r->pass = res->pass;
 	point_name(res, name, sizeof(name));
 	if (r->tap)
 		print_tap(r, res, o, name, dev);
 	else
 		print_readable(r, res, o, name);
+	check_written(r);
 }
 
 void report_result(struct report *r, const struct check_result *res)
@@ -268,6 +309,42 @@ int report_finish(struct report *r)
 	if (r->drafts)
 		deviation_draft_print(r->drafts, r->out, r->oc->flavour,
 				      r->oc->vendor);
-	fflush(r->out);
+	check_written(r);
+	if (fflush(r->out) == EOF && !r->write_errno)
+		r->write_errno = errno;
+	if (r->write_errno)
+		return 2;
 	return r->oc->total.n[OUTCOME_FAIL] ? 1 : 0;
+}
+
+static const char *signal_name(int sig)
+{
+	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" :
+	       "a signal";
+}
+
+void report_interrupted(struct report *r, int sig)
+{
+	const struct outcome_counts *t = &r->oc->total;
+	char how[256];
+
+	if (r->points)
+		snprintf(how, sizeof(how), "interrupted by %s during the %s "
+			 "pass, after %u checks: %u passed, %u failed, %u "
+			 "skipped, %u expected failures", signal_name(sig),
+			 pass_name(r->pass), r->points, t->n[OUTCOME_PASS],
+			 t->n[OUTCOME_FAIL], t->n[OUTCOME_SKIP],
+			 t->n[OUTCOME_XFAIL]);
+	else
+		snprintf(how, sizeof(how), "interrupted by %s before the "
+			 "first check", signal_name(sig));
+	if (r->tap) {
+		fprintf(r->out, "# %s\nBail out! interrupted by %s\n", how,
+			signal_name(sig));
+	} else {
+		fprintf(r->out, "msrcheck: %s\n", how);
+	}
+	check_written(r);
+	if (fflush(r->out) == EOF && !r->write_errno)
+		r->write_errno = errno;
 }

@@ -454,8 +454,7 @@ static void sink_add(struct plan_ctx *p, enum stage st, const struct step *step)
  * other-vendor vCPU runs the entries with vendor rules, the vCPU that does
  * not enforce PV CPUID those with PV features.  The rest skip them.
  */
-static bool vcpu_relevant(const struct vcpu_config *cfg,
-			  const struct msr_entry *e)
+bool vcpu_relevant(const struct vcpu_config *cfg, const struct msr_entry *e)
 {
 	unsigned int f;
 

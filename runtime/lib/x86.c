@@ -325,18 +325,20 @@ bool kvm_force_emulation_prefix(void)
 	return c != EOF && c != '0' && c != 'N' && c != 'n';
 }
 
+/* kvm_pvm first: it can be loaded beside a hardware module. */
+const char *const kvm_modules[] = { "kvm_pvm", "kvm_intel", "kvm_amd" };
+const unsigned int nr_kvm_modules = sizeof(kvm_modules) /
+				    sizeof(kvm_modules[0]);
+
 const char *kvm_flavour(void)
 {
-	/* kvm_pvm first: it can be loaded beside a hardware module. */
-	static const char *const modules[] = { "kvm_pvm", "kvm_intel",
-					       "kvm_amd" };
 	char path[64];
 	unsigned int i;
 
-	for (i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
-		snprintf(path, sizeof(path), "/sys/module/%s", modules[i]);
+	for (i = 0; i < nr_kvm_modules; i++) {
+		snprintf(path, sizeof(path), "/sys/module/%s", kvm_modules[i]);
 		if (access(path, F_OK) == 0)
-			return modules[i];
+			return kvm_modules[i];
 	}
 	return "unknown";
 }

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli_parse.h"
 #include "guest_plan.h"
 #include "suite.h"
 #include "x86.h"
@@ -240,7 +241,8 @@ static double floor_of(const struct units *u, const struct kvm_stats *k,
 int main(int argc, char **argv)
 {
 	static struct entry_stats per_entry[NR_MSR_ENTRIES];
-	const char *device = getenv("MSRCHECK_KVM_DEVICE");
+	char why[256];
+	const char *device = kvm_device_from_env(why, sizeof(why));
 	FILE *null = fopen("/dev/null", "w");
 	struct floor_part parts[16];
 	struct kvm_stats before, one = { 0 };
@@ -252,19 +254,25 @@ int main(int argc, char **argv)
 		.fault_entry = -1,
 	};
 
+	if (!device) {
+		fprintf(stderr, "bench_suite: %s\n", why);
+		return 2;
+	}
 	if (argc > 2 && !strcmp(argv[1], "--runs")) {
-		runs = strtoul(argv[2], NULL, 10);
-		if (runs < 1 || runs > MAX_RUNS) {
-			fprintf(stderr, "bench_suite: --runs wants 1-%d\n",
-				MAX_RUNS);
+		unsigned long n;
+
+		if (!parse_decimal(argv[2], 1, MAX_RUNS, &n, why,
+				   sizeof(why))) {
+			fprintf(stderr, "bench_suite: --runs: %s\n", why);
 			return 2;
 		}
+		runs = n;
 		argc -= 2;
 		argv += 2;
 	}
 	o.patterns = (const char *const *)&argv[1];
 	o.nr_patterns = argc - 1;
-	o.device = device ? device : KVM_DEFAULT_DEVICE;
+	o.device = device;
 
 	measure_units(o.device, &u);
 

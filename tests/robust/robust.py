@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """Robustness of the msrcheck program: environments without a usable KVM,
-guests that hang or crash, and no side effects on the host.
+guests that hang or crash, strict command lines, output that cannot lie,
+interrupted runs, and no side effects on the host.
 
 Usage: robust.py MSRCHECK TEST   (meson registers one test per TEST)
 Exit 0 pass, 1 fail, 77 skip (with the reason on stdout).
@@ -10,6 +11,7 @@ import os
 import pwd
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -30,18 +32,27 @@ class Skip(Exception):
     pass
 
 
-def run(msrcheck, *args, env=None, user=None, timeout=120):
+def clean_env(env=None):
+    full_env = dict(os.environ)
+    full_env.pop("MSRCHECK_KVM_DEVICE", None)
+    full_env.update(env or {})
+    return full_env
+
+
+def run(msrcheck, *args, env=None, user=None, timeout=120, stdout=None,
+        restore_signals=True):
+    """Runs msrcheck; stdout=None captures it, else it goes there (and ""
+    comes back for it)."""
     cmd = [msrcheck, *args]
     if user:
         pw = pwd.getpwnam(user)
         cmd = ["setpriv", f"--reuid={pw.pw_uid}", f"--regid={pw.pw_gid}",
                "--clear-groups", *cmd]
-    full_env = dict(os.environ)
-    full_env.pop("MSRCHECK_KVM_DEVICE", None)
-    full_env.update(env or {})
-    p = subprocess.run(cmd, capture_output=True, text=True, env=full_env,
-                       timeout=timeout)
-    return p.returncode, p.stdout, p.stderr
+    p = subprocess.run(cmd, stdout=stdout or subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True,
+                       env=clean_env(env), timeout=timeout,
+                       restore_signals=restore_signals)
+    return p.returncode, p.stdout or "", p.stderr
 
 
 def expect(cond, what, out="", err=""):
@@ -140,12 +151,291 @@ def test_bad_usage(m):
     """Bad command lines fail with a message, before touching KVM."""
     for args, msg in ((["NO_SUCH_MSR"], "no registry entry matches"),
                       (["--hide-cap", "NOPE"], "unknown capability"),
-                      (["--fault", "melt:IA32_CR_PAT:1"], "--fault wants"),
-                      (["--fault", "hang:NOPE:1"], "--fault wants"),
-                      (["--timeout", "0"], "--timeout wants")):
+                      (["--fault", "melt:IA32_CR_PAT:1"], "unknown KIND"),
+                      (["--fault", "hang:NOPE:1"], "no registry entry is "
+                       "called 'NOPE'"),
+                      (["--timeout", "0"], "--timeout: '0' is out of "
+                       "range")):
         rc, out, err = run(m, *args)
         expect(rc == 2 and msg in err, f"{args}: exit {rc}, want 2 and "
                f"'{msg}'", out, err)
+
+
+# Values that used to be read as something else (issue 12).  Each must be
+# one line "msrcheck: WHAT: why" with at most a one-line hint after it,
+# status 2, and nothing on stdout: KVM is never opened.
+#   name: (arguments, environment, the first line of stderr: a regex)
+STRICT = {
+    "timeout_negative": (["--timeout", "-1"], {},
+                         r"--timeout: '-1' is not a decimal number "
+                         r"\(wants 1 to 3600000\)"),
+    "timeout_wraps": (["--timeout", "4294967297"], {},
+                      r"--timeout: '4294967297' is out of range "
+                      r"\(wants 1 to 3600000\)"),
+    "timeout_suffix": (["--timeout", "10x"], {},
+                       r"--timeout: '10x' is not a decimal number"),
+    "timeout_fraction": (["--timeout", "1.5"], {},
+                         r"--timeout: '1\.5' is not a decimal number"),
+    "timeout_hex": (["--timeout", "0x10"], {},
+                    r"--timeout: '0x10' is not a decimal number"),
+    "timeout_plus": (["--timeout", "+10"], {},
+                     r"--timeout: '\+10' is not a decimal number"),
+    "fault_no_vcpu": (["--fault", "hang:IA32_CR_PAT/seed:"], {},
+                      r"--fault: VCPU '' is not a decimal number "
+                      r"\(wants 0 to 4\)"),
+    "fault_vcpu_suffix": (["--fault", "hang:IA32_CR_PAT/seed:1abc"], {},
+                          r"--fault: VCPU '1abc' is not a decimal number"),
+    "fault_extra_field": (["--fault", "hang:IA32_CR_PAT/seed:0:extra"], {},
+                          r"--fault: 'hang:IA32_CR_PAT/seed:0:extra' is not "
+                          r"KIND:ENTRY:VCPU"),
+    "fault_vcpu_range": (["--fault", "hang:IA32_CR_PAT/seed:4294967296"], {},
+                         r"--fault: VCPU '4294967296' is out of range "
+                         r"\(wants 0 to 4\)"),
+    "fault_no_guest_step": (["--fault", "hang:GUEST_SSP:0"], {},
+                            r"--fault: GUEST_SSP has no guest step on vCPU "
+                            r"0: nothing would be injected"),
+    "fault_vcpu_skips_entry": (["--fault", "hang:IA32_CR_PAT/seed:3"], {},
+                               r"--fault: vCPU 3 \(other vendor\) does not "
+                               r"run IA32_CR_PAT/seed"),
+    "flavour_unknown": (["--flavour", "bogus"], {},
+                        r"--flavour: unknown flavour 'bogus' \(known: "
+                        r"upstream .*kvm_pvm"),
+    "flavour_newline": (["--tap", "--flavour", "kvm_pvm\nok 1 - forged"], {},
+                        r"--flavour: unknown flavour "
+                        r"'kvm_pvm\\nok 1 - forged'"),
+    "list_unknown_option": (["--list", "TSC_AUX*", "--bogus"], {},
+                            r"--bogus: unknown option"),
+    "device_empty": (["--device="], {}, r"--device: empty path"),
+    "env_device_empty": ([], {"MSRCHECK_KVM_DEVICE": ""},
+                         r"MSRCHECK_KVM_DEVICE: empty path"),
+    "env_api_version": (["--tap"], {"MSRCHECK_TEST_API_VERSION": "12x"},
+                        r"MSRCHECK_TEST_API_VERSION: '12x' is not a decimal "
+                        r"number \(wants 0 to 65535\)"),
+}
+
+
+def strict_case(name):
+    args, env, first = STRICT[name]
+
+    def test(m):
+        rc, out, err = run(m, *args, env=env)
+        lines = err.splitlines()
+        expect(rc == 2, f"{args} {env}: exit {rc}, want 2", out, err)
+        expect(lines and re.match("msrcheck: " + first, lines[0]),
+               f"first line of stderr is not /msrcheck: {first}/", out, err)
+        expect(len(lines) <= 2, f"{len(lines)} lines on stderr, want the "
+               "message and at most a hint", out, err)
+        expect(out == "", "output on stdout", out, err)
+        expect(not re.search(r"^(not )?ok ", out + err, re.M),
+               "a TAP result line appeared", out, err)
+    test.__doc__ = f"{args} {env}: status 2, one-line message"
+    return test
+
+
+for _name in STRICT:
+    globals()["test_" + _name] = strict_case(_name)
+
+
+def test_list_patterns(m):
+    """--list lists the entries the patterns select, and only those."""
+    rc, out, err = run(m, "--list", "tsc_aux*")
+    expect(rc == 0, f"exit {rc}, want 0", out, err)
+    names = [l.split()[0] for l in out.splitlines()[1:]]
+    expect(names == ["TSC_AUX/rdpid", "TSC_AUX/rdtscp"],
+           f"listed {names}, want the two TSC_AUX entries", out, err)
+    rc, out, err = run(m, "--list", "NO_SUCH_MSR")
+    expect(rc == 2 and "no registry entry matches 'NO_SUCH_MSR'" in err,
+           f"a pattern that selects nothing: exit {rc}, want 2", out, err)
+
+
+def test_fault_injected_nothing(m):
+    """A fault whose entry this host gives no guest step on that vCPU is
+    an error after the run, not a pass: vCPU 1 repeats vCPU 0's reads and
+    writes but not its probes, and an absent MSR has nothing else."""
+    need_kvm()
+    rc, out, err = run(m, "--tap", "--fault", "hang:UNKNOWN_474F4F00:1",
+                       "UNKNOWN_474F4F00")
+    expect(rc == 2, f"exit {rc}, want 2", out, err)
+    expect("msrcheck: --fault: this host's KVM gave UNKNOWN_474F4F00 no "
+           "guest step on vCPU 1: nothing was injected" in err,
+           "no message on stderr", out, err)
+    expect(out.endswith("Bail out! --fault injected nothing\n"),
+           "TAP does not end with a bail out", out, err)
+
+
+def closed_fd(m, fd, *args):
+    """Runs msrcheck with fd closed."""
+    p = subprocess.run(["sh", "-c", f'exec "$@" {fd}>&-', "sh", m, *args],
+                       capture_output=True, text=True, env=clean_env(),
+                       timeout=60)
+    return p.returncode, p.stdout, p.stderr
+
+
+def test_stdin_closed(m):
+    """A closed fd 0 is an error: the next open() would take it."""
+    rc, out, err = closed_fd(m, 0, "--tap")
+    expect(rc == 2, f"exit {rc}, want 2", out, err)
+    expect(err == "msrcheck: error: standard input (fd 0) is closed\n",
+           "no message", out, err)
+
+
+def test_stdout_closed(m):
+    """A closed fd 1 is an error, so /dev/kvm never becomes stdout and
+    the report never goes into it."""
+    for args in (["--tap"], ["--list"]):
+        rc, out, err = closed_fd(m, 1, *args)
+        expect(rc == 2, f"{args}: exit {rc}, want 2", out, err)
+        expect(err == "msrcheck: error: standard output (fd 1) is "
+               "closed\n", f"{args}: no message", out, err)
+
+
+def test_stderr_closed(m):
+    """A closed fd 2 is an error too; stdout is the only voice left."""
+    rc, out, err = closed_fd(m, 2, "--tap")
+    expect(rc == 2, f"exit {rc}, want 2", out, err)
+    expect(out == "msrcheck: error: standard error (fd 2) is closed\n",
+           "no message on stdout", out, err)
+
+
+def test_stdout_full(m):
+    """A report that cannot be written is status 2 with the reason, never
+    0: whatever the mode, and even for a skip."""
+    cases = [["--list"], ["--help"],
+             ["--tap", "--device", "/nonexistent/kvm"]]
+    if os.access("/dev/kvm", os.R_OK | os.W_OK):
+        cases += [["--tap", VICTIM], [VICTIM]]
+    for args in cases:
+        with open("/dev/full", "w") as full:
+            rc, out, err = run(m, *args, stdout=full)
+        expect(rc == 2, f"{args}: exit {rc}, want 2", out, err)
+        expect(err.endswith("msrcheck: error: cannot write the report to "
+                            "standard output: No space left on device\n"),
+               f"{args}: no message", out, err)
+
+
+def test_sigpipe_ignored(m):
+    """With SIGPIPE ignored a closed pipe makes writes fail (EPIPE): status
+    2 and the reason, not 0."""
+    cases = [["--list"]]
+    if os.access("/dev/kvm", os.R_OK | os.W_OK):
+        cases += [["--tap"]]
+    for args in cases:
+        r, w = os.pipe()
+        os.close(r)
+        try:
+            # Python ignores SIGPIPE; restore_signals=False passes that on.
+            rc, out, err = run(m, *args, stdout=w, restore_signals=False)
+        finally:
+            os.close(w)
+        expect(rc == 2, f"{args}: exit {rc}, want 2", out, err)
+        expect(err.endswith("msrcheck: error: cannot write the report to "
+                            "standard output: Broken pipe\n"),
+               f"{args}: no message", out, err)
+
+
+FORGED = "\nok 1 - forged"
+
+
+def no_forged_line(out, err, where):
+    expect(not re.search(r"^ok 1 - forged", out + err, re.M),
+           f"{where}: a forged line appeared", out, err)
+
+
+def test_device_newline(m):
+    """A newline in --device is escaped wherever the path is echoed: the
+    TAP skip, the host line of TAP and of the readable report."""
+    rc, out, err = run(m, "--tap", "--device", "/nonexistent" + FORGED)
+    no_forged_line(out, err, "skip")
+    expect(rc == 0 and re.search(r"^1\.\.0 # SKIP cannot open "
+                                 r"/nonexistent\\nok 1 - forged: No such "
+                                 r"file", out, re.M),
+           f"skip: exit {rc}, want 0 and the escaped path", out, err)
+    need_kvm()
+    with tempfile.TemporaryDirectory() as d:
+        link = os.path.join(d, "kvm" + FORGED)
+        os.symlink("/dev/kvm", link)
+        for args, prefix in ((["--tap"], "# "), ([], "")):
+            rc, out, err = run(m, *args, "--device", link, VICTIM)
+            no_forged_line(out, err, f"{args}")
+            expect(rc == 0, f"{args}: exit {rc}, want 0", out, err)
+            expect(f"{prefix}msrcheck: {d}/kvm\\nok 1 - forged, KVM API "
+                   in out, f"{args}: the path is not shown escaped", out,
+                   err)
+
+
+def test_pattern_newline(m):
+    """A pattern is echoed escaped in its error."""
+    rc, out, err = run(m, "NO" + FORGED)
+    no_forged_line(out, err, "pattern")
+    expect(rc == 2 and "no registry entry matches 'NO\\nok 1 - forged'"
+           in err, f"exit {rc}, want 2 and the escaped pattern", out, err)
+
+
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def interrupt(m, sig, *args):
+    """Sends sig to msrcheck while a guest hangs (mid KVM_RUN: a minute's
+    watchdog); returns status, output and the seconds the exit took."""
+    need_kvm()
+    p = subprocess.Popen([m, *args, "--timeout", "60000", "--fault",
+                          f"hang:{VICTIM}:1", *NEIGHBOURS],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, env=clean_env())
+    try:
+        # The hang spins: half a second of CPU is well past the checks
+        # before it, which take a few milliseconds.
+        hz = os.sysconf("SC_CLK_TCK")
+        deadline = time.monotonic() + 30
+        while cpu_ticks(p.pid) < hz / 2 and time.monotonic() < deadline:
+            if p.poll() is not None:
+                expect(False, f"msrcheck ended early: {p.returncode}",
+                       *p.communicate())
+            time.sleep(0.02)
+        sent = time.monotonic()
+        p.send_signal(sig)
+        out, err = p.communicate(timeout=10)
+        took = time.monotonic() - sent
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.communicate()
+    return p.returncode, out, err, took
+
+
+def test_interrupt_sigint(m):
+    """SIGINT mid-guest ends the run within 1 s: status 130, TAP ends with
+    a bail out after a comment on how far the run got."""
+    rc, out, err, took = interrupt(m, signal.SIGINT, "--tap")
+    expect(rc == 130, f"exit {rc}, want 130", out, err)
+    expect(took < 1, f"took {took:.2f} s to end", out, err)
+    lines = out.splitlines()
+    expect(lines[-1] == "Bail out! interrupted by SIGINT",
+           "TAP does not end with the bail out", out, err)
+    expect(re.fullmatch(r"# interrupted by SIGINT during the msrs pass, "
+                        r"after \d+ checks: \d+ passed, 0 failed, \d+ "
+                        r"skipped, \d+ expected failures", lines[-2]),
+           "no comment on how far the run got", out, err)
+    expect(not re.search(r"^1\.\.", out, re.M), "a TAP plan", out, err)
+    expect(err == "msrcheck: interrupted by SIGINT\n", "stderr", out, err)
+
+
+def test_interrupt_sigterm(m):
+    """SIGTERM mid-guest: status 143, the readable report says how far it
+    got, and has no PASS/FAIL verdict."""
+    rc, out, err, took = interrupt(m, signal.SIGTERM)
+    expect(rc == 143, f"exit {rc}, want 143", out, err)
+    expect(took < 1, f"took {took:.2f} s to end", out, err)
+    expect(re.search(r"^msrcheck: interrupted by SIGTERM during the msrs "
+                     r"pass, after \d+ checks: \d+ passed, 0 failed, \d+ "
+                     r"skipped, \d+ expected failures$", out, re.M),
+           "the report does not say how far it got", out, err)
+    expect(not re.search(r"^(PASS|FAIL):", out, re.M), "a verdict", out,
+           err)
+    expect(err == "msrcheck: interrupted by SIGTERM\n", "stderr", out, err)
 
 
 def guest_fault(m, kind, bound_s, extra=()):

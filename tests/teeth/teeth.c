@@ -655,9 +655,11 @@ int main(int argc, char **argv)
 		names++;
 		nr_names--;
 	}
-	device = getenv("MSRCHECK_KVM_DEVICE");
-	if (!device)
-		device = KVM_DEFAULT_DEVICE;
+	device = kvm_device_from_env(why, sizeof(why));
+	if (!device) {
+		printf("Bail out! %s\n", why);
+		return 2;
+	}
 
 	switch (probe_host(why, sizeof(why))) {
 	case KVM_OPEN_OK:

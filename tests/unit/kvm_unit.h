@@ -19,13 +19,16 @@
 /* Opens KVM and makes a VM with one vCPU, or exits with a TAP skip. */
 static inline struct kvm_vcpu *unit_vcpu(struct kvm_host *h)
 {
-	const char *dev = getenv("MSRCHECK_KVM_DEVICE");
 	struct kvm_vm *vm;
 	char why[256];
+	const char *dev = kvm_device_from_env(why, sizeof(why));
 
 	printf("TAP version 13\n");
-	if (kvm_host_open(h, dev ? dev : KVM_DEFAULT_DEVICE, 0, why,
-			  sizeof(why)) != KVM_OPEN_OK) {
+	if (!dev) {
+		printf("Bail out! %s\n", why);
+		exit(2);
+	}
+	if (kvm_host_open(h, dev, 0, why, sizeof(why)) != KVM_OPEN_OK) {
 		printf("1..0 # SKIP %s\n", why);
 		exit(0);
 	}
