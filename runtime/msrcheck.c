@@ -50,7 +50,7 @@ static void usage(FILE *f)
 "\n"
 "Testing aids:\n"
 "      --hide-cap CAP   behave as if KVM lacked CAP: ONE_REG,\n"
-"                       X86_USER_SPACE_MSR, X86_MSR_FILTER\n"
+"                       X86_USER_SPACE_MSR, X86_MSR_FILTER, SPLIT_IRQCHIP\n"
 "      --pretend-cpuid FEATURE\n"
 "                       behave as if KVM_GET_SUPPORTED_CPUID had this\n"
 "                       registry feature: the full vCPUs get it and the\n"

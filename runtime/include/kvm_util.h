@@ -24,6 +24,7 @@ enum kvm_cap_id {
 	CAP_ONE_REG,
 	CAP_X86_USER_SPACE_MSR,
 	CAP_X86_MSR_FILTER,
+	CAP_SPLIT_IRQCHIP,	/* the in-kernel LAPIC alone: the INIT scenario */
 	NR_CAPS,
 };
 

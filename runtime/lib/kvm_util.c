@@ -29,6 +29,7 @@ static const struct {
 	[CAP_X86_USER_SPACE_MSR] = { "X86_USER_SPACE_MSR",
 				     KVM_CAP_X86_USER_SPACE_MSR },
 	[CAP_X86_MSR_FILTER] = { "X86_MSR_FILTER", KVM_CAP_X86_MSR_FILTER },
+	[CAP_SPLIT_IRQCHIP] = { "SPLIT_IRQCHIP", KVM_CAP_SPLIT_IRQCHIP },
 };
 
 const char *kvm_cap_name(enum kvm_cap_id cap)

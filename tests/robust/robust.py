@@ -133,6 +133,25 @@ def test_no_one_reg(m):
            out, err)
 
 
+def test_no_split_irqchip(m):
+    """Without KVM_CAP_SPLIT_IRQCHIP the INIT scenario is one skip, with the
+    reason, and the rest runs."""
+    need_kvm()
+    rc, out, err = run(m, "--tap", "--hide-cap", "SPLIT_IRQCHIP", VICTIM)
+    expect(rc == 0, f"exit {rc}, want 0", out, err)
+    expect(re.search(r"^ok \d+ - one-reg: init-keep # SKIP KVM lacks "
+                     r"KVM_CAP_SPLIT_IRQCHIP", out, re.M),
+           "no skipped INIT scenario", out, err)
+    expect(not re.search(r"init-(keep|reset): KVM_GET_MSRS", out),
+           "INIT checks ran without the LAPIC", out, err)
+    expect(re.search(r"^ok \d+ - .* restore-guest: ", out, re.M),
+           "the round trip did not run", out, err)
+    # Without the option the scenario runs (the skip above is the option's).
+    rc, out, err = run(m, "--tap", VICTIM)
+    expect(re.search(r"^ok \d+ - .* init-keep: KVM_GET_MSRS", out, re.M),
+           "no INIT check without --hide-cap", out, err)
+
+
 def test_verbose(m):
     """-v shows every check with its operation, and what the guest says."""
     need_kvm()
