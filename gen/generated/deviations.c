@@ -670,6 +670,19 @@ const struct deviation deviations[] = {
 		.got_fault = false,
 		.why = "kvm_pvm does not implement AMD64_OSVW_STATUS even for a vCPU with OSVW: the host's write fails; upstream KVM gives the OSVW state",
 	},
+	/* registry/deviations.toml: [[deviation]] kvm_pvm IA32_TSC_ADJUST tsc-follows-adjust */
+	{
+		.flavour = "kvm_pvm",
+		.vendors = 0,
+		.measured_on = VENDOR_BIT(VENDOR_INTEL),
+		.entry = MSRENT_IA32_TSC_ADJUST,
+		.feature = NULL,
+		.check = CHECK_TSC_FOLLOWS_ADJUST,
+		.want = 0x0000000000000001ull,
+		.got = 0x0000000000000000ull,
+		.got_fault = false,
+		.why = "kvm_pvm stores a guest's TSC_ADJUST write but does not move the TSC by the change (RDMSR(TSC) moves only by the time that passed); upstream KVM adds the change to the TSC offset (adjust_tsc_offset_guest)",
+	},
 };
 
-const unsigned int nr_deviations = 51;
+const unsigned int nr_deviations = 52;

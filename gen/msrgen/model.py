@@ -273,6 +273,10 @@ class Msr:
     # What an INIT (kvm_vcpu_reset(init_event = true)) does to the value:
     # "keep" it, or "reset" it to the reset value; none: not checked.
     init: str = key(KeyType("str", choices=INIT_EFFECTS), "none")
+    # IA32_TSC_ADJUST's coupling with the TSC: a guest write moves the TSC
+    # by the change, a guest TSC write moves it by the TSC's change (the
+    # TSC coupling scenario checks both).
+    couples_tsc: bool = key(BOOL, False)
     # The value on the bootstrap vCPU (vCPU 0) where it differs (APICBASE).
     reset_bsp: int | None = key(U64, None)
     # The value under the SVM module (AMD and Hygon hosts) where KVM's

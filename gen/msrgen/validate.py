@@ -434,6 +434,10 @@ def _check_classes(m: Msr, where: Where) -> list[Diag]:
         diags.append(where.diag("sweep_skip_why", "sweep_skip_why without sweep_skip"))
     if m.scope == "vm" and m.kind == "msr" and m.access != "rw":
         diags.append(where.diag("scope", "a VM-scoped entry must be a read-write MSR"))
+    if m.couples_tsc and m.kind == "msr" and (m.access != "rw" or m.scope == "vm"):
+        diags.append(where.diag("couples_tsc", "the TSC coupling scenario has the guest write "
+                                               "it, on each vCPU: the entry must be a "
+                                               "read-write, per-vCPU MSR"))
     if m.init != "none" and m.kind == "msr" and (m.access == "ro" or m.scope == "vm"):
         diags.append(where.diag("init", "the INIT scenario has the guest write the value, on "
                                         "each vCPU: the entry must be a read-write, per-vCPU "
@@ -504,6 +508,7 @@ _KVM_REG_IGNORES = MappingProxyType({
     "save_list": "a kvm_reg is never in the MSR save list",
     "immutable": "immutability is about feature MSRs' host writes (host-set-immutable)",
     "init": "the INIT scenario is made of guest WRMSRs and KVM_GET_MSRS",
+    "couples_tsc": "the TSC coupling scenario is made of guest RDMSRs and WRMSRs",
 })
 _WO_IGNORES = MappingProxyType({
     "host_absent": "a write-only MSR has no host checks (no plan_host_roundtrip)",

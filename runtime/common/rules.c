@@ -55,6 +55,32 @@ uint64_t rules_after_init(const struct msr_entry *e, const struct rules_ctx *c)
 				      rules_reset(e, c);
 }
 
+bool rules_tsc_coupling_checked(const struct msr_entry *e,
+				const struct rules_ctx *c)
+{
+	return e->couples_tsc && e->kind == MSR_KIND_MSR &&
+	       e->access == ACCESS_RW && e->scope == SCOPE_VCPU && !c->twin &&
+	       !c->use_one_reg && rules_supported_path(e, c);
+}
+
+bool rules_tsc_follows_adjust(uint64_t before, uint64_t after)
+{
+	uint64_t moved = after - before;	/* modulo 2^64, as the TSC */
+
+	return moved >= RULES_TSC_STEP &&
+	       moved <= RULES_TSC_STEP + RULES_TSC_SLACK;
+}
+
+bool rules_adjust_follows_tsc(uint64_t adjust_before, uint64_t tsc_before,
+			      uint64_t adjust_after)
+{
+	/* The TSC at the write is tsc_before plus the time since. */
+	uint64_t most = RULES_TSC_TARGET - tsc_before;
+	uint64_t moved = adjust_after - adjust_before;
+
+	return moved <= most && most - moved <= RULES_TSC_SLACK;
+}
+
 bool rules_guest_reads(const struct rules_ctx *c)
 {
 	return !c->use_one_reg;

@@ -132,6 +132,26 @@ bool rules_has_any(const struct msr_entry *e, struct feature_set m);
  */
 bool rules_guest_reads(const struct rules_ctx *c);
 /*
+ * The TSC coupling scenario checks the entry on this vCPU: IA32_TSC_ADJUST
+ * the vCPU has, in the msrs pass, not on a twin.  The scenario adds
+ * RULES_TSC_STEP to TSC_ADJUST (the TSC must follow), then writes
+ * RULES_TSC_TARGET to the TSC (TSC_ADJUST must follow).  Time passes
+ * between the accesses: RULES_TSC_SLACK cycles of it are allowed.
+ */
+#define RULES_TSC_STEP		(1ull << 40)
+#define RULES_TSC_TARGET	(1ull << 60)
+#define RULES_TSC_SLACK		(1ull << 34)
+bool rules_tsc_coupling_checked(const struct msr_entry *e,
+				const struct rules_ctx *c);
+/* RDMSR(TSC) went from before to after across TSC_ADJUST += STEP. */
+bool rules_tsc_follows_adjust(uint64_t before, uint64_t after);
+/*
+ * TSC_ADJUST went from adjust_before to adjust_after across a TSC write
+ * of RULES_TSC_TARGET made after the TSC read tsc_before.
+ */
+bool rules_adjust_follows_tsc(uint64_t adjust_before, uint64_t tsc_before,
+			      uint64_t adjust_after);
+/*
  * The INIT scenario checks the entry on this vCPU: the registry says what
  * INIT does to it, the guest writes it and the host reads it; not on a
  * twin.

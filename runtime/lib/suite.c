@@ -9,6 +9,7 @@
 #include "cpuid_decode.h"
 #include "host_batch.h"
 #include "round_trip.h"
+#include "tsc_coupling.h"
 #include "schedule.h"
 #include "steps.h"
 #include "suite.h"
@@ -1072,18 +1073,65 @@ static void round_trip_result(unsigned int entry, struct check_result *res,
 	emit(k->s, entry, k->vcpu, res);
 }
 
-/* A round trip's guest run failed: one run failure, at its entry. */
-static void round_trip_failed(struct suite *s, const struct round_trip *rt,
-			      unsigned int v, const struct plan_run *run)
+/* A scenario's guest run failed: one run failure, at its entry. */
+static void emit_run_failure(struct suite *s, int entry, unsigned int v,
+			     const char *scenario, const struct plan_run *run)
 {
 	struct check_result res = { .check = CHECK_RUN,
 				    .status = RESULT_FAIL };
+
+	snprintf(res.detail, sizeof(res.detail), "%s: %.600s", scenario,
+		 run->what);
+	emit(s, entry, v, &res);
+}
+
+static void round_trip_failed(struct suite *s, const struct round_trip *rt,
+			      unsigned int v, const struct plan_run *run)
+{
 	int slot = run->failed_slot;
 
-	snprintf(res.detail, sizeof(res.detail), "round trip: %.600s",
-		 run->what);
-	emit(s, slot >= 0 && (unsigned int)slot < rt->n ?
-		 (int)rt->items[slot].entry : REPORT_NO_ENTRY, v, &res);
+	emit_run_failure(s, slot >= 0 && (unsigned int)slot < rt->n ?
+			 (int)rt->items[slot].entry : REPORT_NO_ENTRY, v,
+			 "round trip", run);
+}
+
+/*
+ * The TSC coupling scenario, after the msrs pass's segments (TSC_ADJUST is
+ * at its reset value: the host's last write): on every vCPU whose
+ * TSC_ADJUST entry the rules pick.
+ */
+static void run_tsc_coupling(struct suite *s, const unsigned int *ids,
+			     unsigned int n)
+{
+	struct round_trip_sink sink;
+	struct plan_run run;
+	unsigned int v, i;
+
+	for (v = 0; v < SUITE_NR_VCPUS; v++) {
+		for (i = 0; i < n; i++) {
+			const struct msr_entry *e = &s->view[ids[i]];
+			struct tsc_coupling tc = {
+				.entry = ids[i],
+				.e = e,
+				.timeout_ms = s->opts->timeout_ms,
+				.plan_hooks = &s->plan_hooks,
+				.plan = &s->plan,
+				.result = round_trip_result,
+				.result_opaque = &sink,
+			};
+			struct rules_ctx ctx;
+
+			if (!entry_ctx(s, ids[i], v, &ctx) ||
+			    !rules_tsc_coupling_checked(e, &ctx))
+				continue;
+			sink = (struct round_trip_sink){ .s = s, .vcpu = v };
+			tc.reset = rules_reset(e, &ctx);
+			if (!tsc_coupling_run(&tc, s->vm->vcpus[v], &run))
+				emit_run_failure(s, ids[i], v, "TSC coupling",
+						 &run);
+		}
+	}
+	report_flush(s->report);
 }
 
 /* The pass's round trip is the run's last: the INIT scenario goes with it. */
@@ -1293,6 +1341,8 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 	 * The emulator pass is about the guest's instructions only.  The INIT
 	 * scenario goes with the last round trip.
 	 */
+	if (pass == PASS_MSRS)
+		run_tsc_coupling(s, ids, n);
 	if (pass != PASS_EMULATED)
 		run_round_trip(s, ids, n, last_round_trip(s, pass) &&
 					  init_possible(s));

@@ -163,8 +163,14 @@ MUTANTS = (
            "return e->init == INIT_RESET ? rules_readback(e, c, e->write) :"),
     Mutant("init_on_twins",
            "twins take part in the INIT scenario", R,
+           "e->init != INIT_NONE && e->kind == MSR_KIND_MSR &&\n\t       "
            "e->access == ACCESS_RW && e->scope == SCOPE_VCPU && !c->twin &&",
+           "e->init != INIT_NONE && e->kind == MSR_KIND_MSR &&\n\t       "
            "e->access == ACCESS_RW && e->scope == SCOPE_VCPU &&"),
+    Mutant("tsc_coupling_in_onereg_pass",
+           "the TSC coupling scenario runs in the one-reg pass too", R,
+           "\t       !c->use_one_reg && rules_supported_path(e, c);",
+           "\t       rules_supported_path(e, c);"),
     Mutant("host_get_reg_in_msrs_pass",
            "KVM_GET_ONE_REG of the MSR is checked in the msrs pass too", S,
            "if (c->use_one_reg && rules_host_probes(c)) {",

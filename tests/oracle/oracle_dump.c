@@ -29,8 +29,9 @@
  *   scenario ENTRY vendor=V kvm=SET vcpu=SET ignore_msrs=B pass=P realistic=B
  * then, for an entry of kind msr:
  *    path=supported|unsupported host_checks=B save_list=listed|unlisted|exempt
- *      round_trip=B init=HEX|-                 in the save/restore round trip;
- *                                              read after an INIT
+ *      round_trip=B init=HEX|- tsc=B           in the save/restore round trip;
+ *                                              read after an INIT; in the
+ *                                              TSC coupling scenario
  *    reserved I value=HEX faults=B             one per reserved value
  *    main N STEP                               guest steps, PHASE_MAIN
  *    main sync=HEX
@@ -259,9 +260,10 @@ static void dump_msr(unsigned int id, const struct rules_ctx *c)
 	       rules_round_trips(e, c, !strcmp(save, "listed")) ? 1 : 0);
 	/* The INIT scenario: what the host reads after the INIT, or "-". */
 	if (rules_init_checked(e, c))
-		printf(" init=0x%016" PRIx64 "\n", rules_after_init(e, c));
+		printf(" init=0x%016" PRIx64, rules_after_init(e, c));
 	else
-		printf(" init=-\n");
+		printf(" init=-");
+	printf(" tsc=%d\n", rules_tsc_coupling_checked(e, c) ? 1 : 0);
 	for (i = 0; i < e->nr_reserved; i++)
 		printf(" reserved %u value=0x%016" PRIx64 " faults=%d\n", i,
 		       e->reserved[i].value,

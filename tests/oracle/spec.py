@@ -572,9 +572,12 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
             and not s.twin and has == "primary" and kvm_primary):
         after = readback(reg, s, m.write_value) if m.init == "keep" else reset_of(reg, s)
         init = f"0x{after:016x}"
+    # The TSC coupling scenario: TSC_ADJUST the vCPU has, msrs pass, no twin.
+    tsc = (m.couples_tsc and m.kind == "msr" and m.access == "rw" and m.scope == "vcpu"
+           and not s.twin and not s.use_one_reg and has == "primary")
     yield (f" path={'supported' if has == 'primary' else 'unsupported'} "
            f"host_checks={int(kvm_primary)} save_list={save} "
-           f"round_trip={int(round_trip)} init={init}")
+           f"round_trip={int(round_trip)} init={init} tsc={int(tsc)}")
 
     def outcome(fate: str, value: int) -> str:
         return RESERVED_OUTCOME[(fate, exists, quirk_truncates(reg, s, value))]

@@ -35,12 +35,25 @@ static uint64_t random64(void)
 	return rng;
 }
 
+/* An MSR a registry entry names (the TSC scenario also reads IA32_TSC). */
+static bool registry_msr(uint32_t index)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_MSR_ENTRIES; i++) {
+		if (msr_entries[i].kind == MSR_KIND_MSR &&
+		    msr_entries[i].index == index)
+			return true;
+	}
+	return false;
+}
+
 /* A slot of an entry's MSR access, in any pass or scenario. */
 static bool entry_slot(const struct guest_slot *s)
 {
-	return s->op == GUEST_OP_RDMSR || s->op == GUEST_OP_WRMSR ||
-	       s->op == GUEST_OP_RESTORE || s->op == GUEST_OP_RDMSR_FEP ||
-	       s->op == GUEST_OP_WRMSR_FEP;
+	return (s->op == GUEST_OP_RDMSR || s->op == GUEST_OP_WRMSR ||
+		s->op == GUEST_OP_RESTORE || s->op == GUEST_OP_RDMSR_FEP ||
+		s->op == GUEST_OP_WRMSR_FEP) && registry_msr(s->index);
 }
 
 static void scribble(struct kvm_vcpu *vcpu, struct guest_slot *g,

@@ -20,6 +20,8 @@
 
 /* Architectural indices; the registry names the same ones. */
 #define MSR_KVM_WALL_CLOCK	0x00000011u
+#define MSR_TSC			0x00000010u
+#define MSR_TSC_ADJUST		0x0000003bu
 #define MSR_UCODE_WRITE		0x00000079u
 #define MSR_PLATFORM_INFO	0x000000ceu
 #define MSR_MTRRCAP		0x000000feu
@@ -145,6 +147,86 @@ static void filter_to_userspace(struct kvm_vm *vm, uint32_t msr)
 {
 	vm_set_msr_exits(vm, KVM_MSR_EXIT_REASON_FILTER);
 	vm_deny_msrs(vm, &msr, 1, RW);
+}
+
+/*
+ * World "tsc-offset": userspace couples IA32_TSC and IA32_TSC_ADJUST as
+ * upstream KVM does, on top of KVM's TSC (this KVM does not couple them).
+ * KVM's filter sends every guest access to both MSRs to userspace; val[]
+ * is a vCPU's TSC_ADJUST, saved[] what its TSC is ahead of KVM's.  A write
+ * of TSC_ADJUST moves the TSC by its change; a write of the TSC moves
+ * TSC_ADJUST by the TSC's change.  The pinned host lacks TSC_ADJUST, so
+ * the host checks skip: userspace alone owns the register.
+ */
+static void tsc_offset_vm(struct teeth *t, struct kvm_vm *vm)
+{
+	static const uint32_t msrs[] = { MSR_TSC, MSR_TSC_ADJUST };
+
+	vm_set_msr_exits(vm, KVM_MSR_EXIT_REASON_FILTER);
+	vm_deny_msrs(vm, msrs, 2, RW);
+}
+
+/* What the guest's TSC reads now: KVM's TSC and the coupled offset. */
+static uint64_t tsc_now(struct teeth *t, struct kvm_vcpu *vcpu)
+{
+	uint64_t tsc = 0;
+
+	TEST_ASSERT(!__vcpu_get_msr(vcpu, MSR_TSC, &tsc),
+		    "KVM_GET_MSRS(TSC) failed");
+	return tsc + t->saved[vcpu->id];
+}
+
+static bool tsc_offset_exit(struct teeth *t, struct kvm_vcpu *vcpu,
+			    struct kvm_run *run)
+{
+	unsigned int v = vcpu->id;
+	uint64_t delta;
+
+	if (is_read_of(run, MSR_TSC)) {
+		run->msr.data = tsc_now(t, vcpu);
+	} else if (is_write_of(run, MSR_TSC)) {
+		delta = run->msr.data - tsc_now(t, vcpu);
+		t->saved[v] += delta;
+		t->val[v] += delta;
+	} else if (is_read_of(run, MSR_TSC_ADJUST)) {
+		run->msr.data = t->val[v];
+	} else if (is_write_of(run, MSR_TSC_ADJUST)) {
+		t->saved[v] += run->msr.data - t->val[v];
+		t->val[v] = run->msr.data;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+static const struct teeth_world tsc_offset = {
+	.name = "tsc-offset",
+	.doc = "MSR filter sends guest TSC and TSC_ADJUST accesses to "
+	       "userspace, which couples them on top of KVM's TSC",
+	.hooks = {
+		.vm_created = tsc_offset_vm,
+		.msr_exit = tsc_offset_exit,
+	},
+};
+
+/* KVM lie: a guest write of TSC_ADJUST does not move the TSC. */
+static bool adjust_leaves_tsc(struct teeth *t, struct kvm_vcpu *vcpu,
+			      struct kvm_run *run)
+{
+	if (!is_write_of(run, MSR_TSC_ADJUST))
+		return false;
+	t->val[vcpu->id] = run->msr.data;
+	return true;
+}
+
+/* KVM lie: a guest write of the TSC does not move TSC_ADJUST. */
+static bool tsc_leaves_adjust(struct teeth *t, struct kvm_vcpu *vcpu,
+			      struct kvm_run *run)
+{
+	if (!is_write_of(run, MSR_TSC))
+		return false;
+	t->saved[vcpu->id] += run->msr.data - tsc_now(t, vcpu);
+	return true;
 }
 
 /*
@@ -1088,6 +1170,9 @@ static const char *const sel_access[] = {
 static const char *const sel_ignore_msrs[] = {
 	"IA32_PL0_SSP/canonical", "TSC_AUX/rdtscp", "IA32_CR_PAT/seed", NULL,
 };
+static const char *const sel_tsc_offset[] = {
+	"IA32_TSC_ADJUST", "IA32_CR_PAT/seed", NULL,
+};
 static const char *const sel_kvmclock[] = {
 	"KVM_WALL_CLOCK", "IA32_CR_PAT/seed", NULL,
 };
@@ -1498,6 +1583,27 @@ const struct lie lies[] = {
 		.detail = "RDMSR(0x11): wanted 0x0000000000080000, "
 			  "got 0x0000000000000000",
 		.hooks.msr_exit = wall_clock_per_vcpu,
+	},
+
+	/* tsc-offset world */
+	{
+		.name = "adjust-leaves-tsc", .level = LIE_KVM,
+		.fakes = "a guest write of TSC_ADJUST does not move the TSC",
+		.world = &tsc_offset, .select = sel_tsc_offset,
+		.entry = MSRENT_IA32_TSC_ADJUST,
+		.check = CHECK_TSC_FOLLOWS_ADJUST,
+		.detail = "wanted RDMSR(TSC) to move by that (+ at most "
+			  "0x400000000), RDMSR(TSC) moved by 0x*",
+		.hooks.msr_exit = adjust_leaves_tsc,
+	},
+	{
+		.name = "tsc-leaves-adjust", .level = LIE_KVM,
+		.fakes = "a guest write of the TSC does not move TSC_ADJUST",
+		.world = &tsc_offset, .select = sel_tsc_offset,
+		.entry = MSRENT_IA32_TSC_ADJUST,
+		.check = CHECK_ADJUST_FOLLOWS_TSC,
+		.detail = "TSC_ADJUST moved by 0x0",
+		.hooks.msr_exit = tsc_leaves_adjust,
 	},
 
 	/* shstk-unsup world */

@@ -24,7 +24,7 @@
 #include "teeth.h"
 #include "x86.h"
 
-#define MAX_BASELINES 8
+#define MAX_BASELINES 16
 #define MAX_SHOWN_LINES 40
 
 static const char *device;

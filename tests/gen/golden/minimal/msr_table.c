@@ -132,6 +132,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.feature_msr = false,
 		.immutable = false,
 		.init = INIT_NONE,
+		.couples_tsc = false,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,
