@@ -50,7 +50,8 @@ static void usage(FILE *f)
 "\n"
 "Testing aids:\n"
 "      --hide-cap CAP   behave as if KVM lacked CAP: ONE_REG,\n"
-"                       X86_USER_SPACE_MSR, X86_MSR_FILTER, SPLIT_IRQCHIP\n"
+"                       X86_USER_SPACE_MSR, X86_MSR_FILTER, SPLIT_IRQCHIP,\n"
+"                       or a registry vm_cap_gate (MSR_PLATFORM_INFO)\n"
 "      --pretend-cpuid FEATURE\n"
 "                       behave as if KVM_GET_SUPPORTED_CPUID had this\n"
 "                       registry feature: the full vCPUs get it and the\n"
@@ -125,6 +126,12 @@ static int parse_cap(const char *name, uint32_t *mask)
 	for (i = 0; i < NR_CAPS; i++) {
 		if (!strcmp(name, kvm_cap_name(i))) {
 			*mask |= 1u << i;
+			return 0;
+		}
+	}
+	for (i = VM_CAP_NONE + 1; i < NR_VM_CAPS; i++) {
+		if (!strcmp(name, msr_vm_caps[i].name)) {
+			*mask |= HIDDEN_VM_CAP(i);
 			return 0;
 		}
 	}

@@ -30,6 +30,8 @@ UPPER_NAME = r"[A-Z][A-Z0-9_]*"
 LOWER_NAME = r"[a-z][a-z0-9_]*"
 # An entry name; `{n}` stands for the bank number of a `count` entry.
 BANK_NAME = r"[A-Z](?:[A-Z0-9_]|\{n\})*"
+# A KVM capability's UAPI name.
+VM_CAP_NAME = r"KVM_CAP_[A-Z0-9_]+"
 
 
 @dataclass(frozen=True)
@@ -277,6 +279,14 @@ class Msr:
     # by the change, a guest TSC write moves it by the TSC's change (the
     # TSC coupling scenario checks both).
     couples_tsc: bool = key(BOOL, False)
+    # A VM capability that gates guest reads (KVM_CAP_MSR_PLATFORM_INFO):
+    # with KVM_ENABLE_CAP(cap, 0) the guest's RDMSR raises #GP while the
+    # host still reads it (the VM-capability scenario).  The name is the
+    # kernel's; its number comes from <linux/kvm.h> or kvm_compat.h.
+    vm_cap_gate: str | None = key(KeyType("str", pattern=VM_CAP_NAME,
+                                          pattern_doc="a KVM_CAP_ name from the kernel's "
+                                                      "UAPI, e.g. KVM_CAP_MSR_PLATFORM_INFO"),
+                                  None)
     # The value on the bootstrap vCPU (vCPU 0) where it differs (APICBASE).
     reset_bsp: int | None = key(U64, None)
     # The value under the SVM module (AMD and Hygon hosts) where KVM's

@@ -193,6 +193,7 @@ def _msr_view(m: Msr, noncanonical: int, source: str,
         "immutable": m.immutable,
         "init": _c_enum("init_effect", m.init),
         "couples_tsc": m.couples_tsc,
+        "vm_cap": _vm_cap_id(m.vm_cap_gate) if m.vm_cap_gate else "VM_CAP_NONE",
         "has_reset_bsp": m.reset_bsp is not None,
         "reset_bsp": m.reset_bsp or 0,
         "has_reset_svm": m.reset_svm is not None,
@@ -226,6 +227,23 @@ C_ENUMS = (
      "host accesses when the vCPU lacks the MSR"),
     ("save_list_rule", "SAVE_LIST_", SAVE_LISTS, "when KVM_GET_MSR_INDEX_LIST lists the MSR"),
 )
+
+
+def _vm_cap_id(name: str) -> str:
+    """The enum vm_cap_id member of a KVM_CAP_ name."""
+    return "VM_" + name.removeprefix("KVM_")
+
+
+def _vm_caps_view(registry: Registry, source: str) -> list[dict[str, Any]]:
+    """The VM capabilities entries are gated by, once each, by name: where
+    the first entry that names one is, for the #error if no header has it."""
+    first: dict[str, Msr] = {}
+    for m in registry.msrs:
+        if m.vm_cap_gate:
+            first.setdefault(m.vm_cap_gate, m)
+    return [{"id": _vm_cap_id(name), "macro": name, "name": name.removeprefix("KVM_CAP_"),
+             "where": f"{source}: [[msr]] {first[name].display}: vm_cap_gate"}
+            for name in sorted(first)]
 
 
 def _class_text(m: Msr) -> str:
@@ -311,6 +329,7 @@ def view_model(registry: Registry, deviations: Deviations, checks: tuple[Check, 
                        for n in registry.not_tested],
         "features": [_feature_view(f, registry_path) for f in registry.features],
         "quirks": [_quirk_view(q, registry_path) for q in registry.quirks],
+        "vm_caps": _vm_caps_view(registry, registry_path),
         "entries": [_msr_view(m, registry.noncanonical, registry_path, index_of)
                     for m in registry.msrs],
         "deviations": devs,

@@ -509,6 +509,7 @@ _KVM_REG_IGNORES = MappingProxyType({
     "immutable": "immutability is about feature MSRs' host writes (host-set-immutable)",
     "init": "the INIT scenario is made of guest WRMSRs and KVM_GET_MSRS",
     "couples_tsc": "the TSC coupling scenario is made of guest RDMSRs and WRMSRs",
+    "vm_cap_gate": "a VM capability gates guest RDMSRs, and no guest reads a kvm_reg",
 })
 _WO_IGNORES = MappingProxyType({
     "host_absent": "a write-only MSR has no host checks (no plan_host_roundtrip)",
@@ -519,6 +520,7 @@ _WO_IGNORES = MappingProxyType({
     "quirks": "a write-only MSR is never read back, so no truncation can be checked",
     "immutable": "a write-only MSR has no host checks (no plan_host_roundtrip)",
     "init": "the INIT scenario reads the MSR back with KVM_GET_MSRS",
+    "vm_cap_gate": "a VM capability gates guest RDMSRs, and a write-only MSR is never read",
 })
 _NONE_IGNORES = MappingProxyType({
     "reserved": "plan_never writes no reserved value: it checks that every access fails",
@@ -532,6 +534,7 @@ _NONE_IGNORES = MappingProxyType({
     "host_write": "the host's accesses are those of an absent MSR, which host_absent describes",
     "immutable": "the host's accesses are those of an absent MSR, which host_absent describes",
     "init": "no vCPU has the MSR, so no guest writes it before the INIT",
+    "vm_cap_gate": "no vCPU has the MSR, so no guest read of it can be gated",
 })
 
 

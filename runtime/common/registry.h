@@ -68,6 +68,7 @@ struct msr_entry {
 	bool immutable;		/* the host cannot change it after a run */
 	uint8_t init;		/* enum init_effect: what an INIT does */
 	bool couples_tsc;	/* IA32_TSC_ADJUST: coupled with the TSC */
+	uint8_t vm_cap;		/* enum vm_cap_id gating guest reads */
 	bool has_reset_bsp;	/* vCPU 0 (the BSP) has reset_bsp */
 	uint64_t reset_bsp;
 	bool has_reset_svm;	/* AMD and Hygon hosts (SVM) reset it to: */

@@ -63,6 +63,14 @@ bool rules_tsc_coupling_checked(const struct msr_entry *e,
 	       !c->use_one_reg && rules_supported_path(e, c);
 }
 
+bool rules_vm_cap_gate_checked(const struct msr_entry *e,
+			       const struct rules_ctx *c)
+{
+	return e->vm_cap != VM_CAP_NONE && e->kind == MSR_KIND_MSR &&
+	       (e->access == ACCESS_RW || e->access == ACCESS_RO) &&
+	       !c->twin && !c->use_one_reg && rules_supported_path(e, c);
+}
+
 bool rules_tsc_follows_adjust(uint64_t before, uint64_t after)
 {
 	uint64_t moved = after - before;	/* modulo 2^64, as the TSC */

@@ -152,6 +152,15 @@ bool rules_tsc_follows_adjust(uint64_t before, uint64_t after);
 bool rules_adjust_follows_tsc(uint64_t adjust_before, uint64_t tsc_before,
 			      uint64_t adjust_after);
 /*
+ * The VM-capability scenario checks the entry on this vCPU: a readable
+ * MSR the vCPU has whose guest reads a VM capability gates, in the msrs
+ * pass, not on a twin.  With the capability disabled KVM fails the guest's
+ * read as invalid ([I]: #GP even with kvm.ignore_msrs) and lets the host's
+ * through; the value is rules_reset's either way.
+ */
+bool rules_vm_cap_gate_checked(const struct msr_entry *e,
+			       const struct rules_ctx *c);
+/*
  * The INIT scenario checks the entry on this vCPU: the registry says what
  * INIT does to it, the guest writes it and the host reads it; not on a
  * twin.

@@ -28,12 +28,20 @@ enum kvm_cap_id {
 	NR_CAPS,
 };
 
+/*
+ * The registry's VM capabilities (enum vm_cap_id, vm_cap_gate) are hidden
+ * with the bits after those.
+ */
+#define HIDDEN_VM_CAP(id)	(1u << (NR_CAPS + (id)))
+_Static_assert(NR_CAPS + NR_VM_CAPS <= 32, "hidden caps fit 32 bits");
+
 /* What /dev/kvm offers, gathered once. */
 struct kvm_host {
 	int fd;
 	const char *device;
 	int api_version;
 	bool caps[NR_CAPS];
+	bool vm_caps[NR_VM_CAPS];	/* KVM_CHECK_EXTENSION of each */
 	struct kvm_cpuid2 *supported_cpuid;
 	struct feature_set features;	/* registry features KVM supports */
 	enum vendor vendor;		/* of KVM_GET_SUPPORTED_CPUID leaf 0 */

@@ -61,6 +61,8 @@ struct suite_hooks {
 			     void *opaque);
 	/* What a host MSR/ONE_REG ioctl returned. */
 	host_access_fn host_access;
+	/* A registry VM capability (enum vm_cap_id) was set or cleared. */
+	void (*vm_cap_set)(unsigned int vm_cap, bool on, void *opaque);
 	/* The guest's copy of a plan: before it runs, and after it ran. */
 	guest_slots_fn plan_written;
 	guest_slots_fn guest_ran;

@@ -137,6 +137,11 @@ enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 			     ioctl(h->fd, KVM_CHECK_EXTENSION,
 				   cap_table[i].cap) > 0;
 	}
+	for (i = VM_CAP_NONE + 1; i < NR_VM_CAPS; i++) {
+		h->vm_caps[i] = !(hidden_caps & HIDDEN_VM_CAP(i)) &&
+				ioctl(h->fd, KVM_CHECK_EXTENSION,
+				      msr_vm_caps[i].cap) > 0;
+	}
 
 	h->supported_cpuid = kvm_get_supported_cpuid(h->fd);
 	h->vendor = cpuid2_vendor(h->supported_cpuid);

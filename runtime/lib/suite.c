@@ -10,6 +10,7 @@
 #include "host_batch.h"
 #include "round_trip.h"
 #include "tsc_coupling.h"
+#include "vm_cap_gate.h"
 #include "schedule.h"
 #include "steps.h"
 #include "suite.h"
@@ -1134,6 +1135,63 @@ static void run_tsc_coupling(struct suite *s, const unsigned int *ids,
 	report_flush(s->report);
 }
 
+/*
+ * The VM-capability scenario, after the TSC coupling one: on every vCPU
+ * whose entry the rules pick, unless KVM lacks the capability (one skip
+ * per entry, that says so).
+ */
+static void run_vm_cap_gate(struct suite *s, const unsigned int *ids,
+			    unsigned int n)
+{
+	struct round_trip_sink sink;
+	struct plan_run run;
+	unsigned int v, i;
+
+	for (i = 0; i < n; i++) {
+		const struct msr_entry *e = &s->view[ids[i]];
+		struct vm_cap_gate g = {
+			.entry = ids[i],
+			.e = e,
+			.timeout_ms = s->opts->timeout_ms,
+			.plan_hooks = &s->plan_hooks,
+			.lie = s->hooks->host_access,
+			.cap_set = s->hooks->vm_cap_set,
+			.hook_opaque = s->hooks->opaque,
+			.plan = &s->plan,
+			.result = round_trip_result,
+			.result_opaque = &sink,
+		};
+
+		if (e->vm_cap == VM_CAP_NONE)
+			continue;
+		if (!s->host.vm_caps[e->vm_cap]) {
+			struct check_result res = {
+				.check = CHECK_RDMSR_CAP_OFF_GP,
+				.status = RESULT_SKIP,
+			};
+
+			snprintf(res.skip_why, sizeof(res.skip_why),
+				 "KVM lacks KVM_CAP_%s: its gate is not checked",
+				 msr_vm_caps[e->vm_cap].name);
+			emit(s, ids[i], -1, &res);
+			continue;
+		}
+		for (v = 0; v < SUITE_NR_VCPUS; v++) {
+			struct rules_ctx ctx;
+
+			if (!entry_ctx(s, ids[i], v, &ctx) ||
+			    !rules_vm_cap_gate_checked(e, &ctx))
+				continue;
+			sink = (struct round_trip_sink){ .s = s, .vcpu = v };
+			g.value = rules_reset(e, &ctx);
+			if (!vm_cap_gate_run(&g, s->vm, s->vm->vcpus[v], &run))
+				emit_run_failure(s, ids[i], v, "VM capability",
+						 &run);
+		}
+	}
+	report_flush(s->report);
+}
+
 /* The pass's round trip is the run's last: the INIT scenario goes with it. */
 static bool last_round_trip(const struct suite *s, enum suite_pass pass)
 {
@@ -1341,8 +1399,10 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 	 * The emulator pass is about the guest's instructions only.  The INIT
 	 * scenario goes with the last round trip.
 	 */
-	if (pass == PASS_MSRS)
+	if (pass == PASS_MSRS) {
 		run_tsc_coupling(s, ids, n);
+		run_vm_cap_gate(s, ids, n);
+	}
 	if (pass != PASS_EMULATED)
 		run_round_trip(s, ids, n, last_round_trip(s, pass) &&
 					  init_possible(s));

@@ -58,6 +58,24 @@ class Compile(unittest.TestCase):
             header = (Path(out) / "msr_table.h").read_text()
             self.assertIn("end* / *open/bidi\\u202e\\x1b/msrs.toml", header)
 
+    def test_unknown_vm_cap(self) -> None:
+        """A vm_cap_gate no header defines stops the C build with the registry's words."""
+        with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as out:
+            text = (HERE / "ok_small" / "msrs.toml").read_text()
+            self.assertIn('"KVM_CAP_MSR_PLATFORM_INFO"', text)
+            registry = Path(tmp) / "msrs.toml"
+            registry.write_text(text.replace('"KVM_CAP_MSR_PLATFORM_INFO"',
+                                             '"KVM_CAP_MSRCHECK_NO_SUCH_CAP"'))
+            r = run_generator("render", *inputs(registry, HERE / "ok_small" / "deviations.toml"),
+                              "--outdir", out)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            r = subprocess.run([*CC, *FLAGS, *INCLUDES, "-I", out, "-fsyntax-only",
+                                str(Path(out) / "msr_table.c")],
+                               capture_output=True, text=True, check=False)
+            self.assertNotEqual(r.returncode, 0, "compiled without the capability")
+            self.assertIn("[[msr]] FOO: vm_cap_gate: KVM_CAP_MSRCHECK_NO_SUCH_CAP is defined "
+                          "by neither <linux/kvm.h> nor runtime/common/kvm_compat.h", r.stderr)
+
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1])

@@ -30,8 +30,9 @@
  * then, for an entry of kind msr:
  *    path=supported|unsupported host_checks=B save_list=listed|unlisted|exempt
  *      round_trip=B init=HEX|- tsc=B           in the save/restore round trip;
- *                                              read after an INIT; in the
- *                                              TSC coupling scenario
+ *      vm_cap=HEX|-                            read after an INIT; in the
+ *                                              TSC coupling scenario; read
+ *                                              with the VM capability on
  *    reserved I value=HEX faults=B             one per reserved value
  *    main N STEP                               guest steps, PHASE_MAIN
  *    main sync=HEX
@@ -263,7 +264,12 @@ static void dump_msr(unsigned int id, const struct rules_ctx *c)
 		printf(" init=0x%016" PRIx64, rules_after_init(e, c));
 	else
 		printf(" init=-");
-	printf(" tsc=%d\n", rules_tsc_coupling_checked(e, c) ? 1 : 0);
+	printf(" tsc=%d", rules_tsc_coupling_checked(e, c) ? 1 : 0);
+	/* The VM-capability scenario: what reads give, or "-". */
+	if (rules_vm_cap_gate_checked(e, c))
+		printf(" vm_cap=0x%016" PRIx64 "\n", rules_reset(e, c));
+	else
+		printf(" vm_cap=-\n");
 	for (i = 0; i < e->nr_reserved; i++)
 		printf(" reserved %u value=0x%016" PRIx64 " faults=%d\n", i,
 		       e->reserved[i].value,

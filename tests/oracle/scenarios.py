@@ -453,6 +453,24 @@ def init_keeps_pat_and_resets_steal_time(d: Dump) -> None:
 
 
 @scenario
+def vm_cap_gate_reads_platform_info_with_cpuid_fault_bit(d: Dump) -> None:
+    # PLATFORM_INFO's guest reads are gated by KVM_CAP_MSR_PLATFORM_INFO:
+    # checked in the msrs pass on every vCPU configuration that has the
+    # MSR, the reads giving KVM's value less CPUID_FAULT where the vCPU
+    # lacks it; never in the one-reg pass or on a twin; LSTAR has no gate.
+    for vcpu in ({"NONE"}, {"NONE", "CPUID_FAULT"}):
+        for b in d.select(pass_="msrs", entry="PLATFORM_INFO", vcpu=vcpu):
+            value = int(b.attrs()["vm_cap"], 16)
+            expect(bool(value >> 31 & 1) == ("CPUID_FAULT" in vcpu), b,
+                   f"vm_cap read 0x{value:x}: CPUID_FAULT bit wrong")
+    for pass_ in ("msrs-twin", "onereg", "onereg-twin"):
+        for b in d.select(pass_=pass_, entry="PLATFORM_INFO"):
+            expect(b.attrs()["vm_cap"] == "-", b, f"VM-capability gate checked in {pass_}")
+    for b in d.select(pass_="msrs", entry="LSTAR"):
+        expect(b.attrs()["vm_cap"] == "-", b, "VM-capability gate checked without vm_cap_gate")
+
+
+@scenario
 def kvm_lacks_primary_host_wrote_nothing(d: Dump) -> None:
     # Not realistic (KVM builds vCPUs from its supported CPUID), but the
     # rules must not expect the host's write that never happened.

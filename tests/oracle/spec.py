@@ -575,9 +575,16 @@ def msr_lines(reg: Registry, s: Scenario) -> Iterator[str]:
     # The TSC coupling scenario: TSC_ADJUST the vCPU has, msrs pass, no twin.
     tsc = (m.couples_tsc and m.kind == "msr" and m.access == "rw" and m.scope == "vcpu"
            and not s.twin and not s.use_one_reg and has == "primary")
+    # The VM-capability scenario: a readable MSR the vCPU has, msrs pass, no
+    # twin; reads (the host's with the capability off, the guest's with it
+    # on) give the reset value.
+    vm_cap = "-"
+    if (m.vm_cap_gate and m.kind == "msr" and m.access in ("rw", "ro")
+            and not s.twin and not s.use_one_reg and has == "primary"):
+        vm_cap = f"0x{reset_of(reg, s):016x}"
     yield (f" path={'supported' if has == 'primary' else 'unsupported'} "
            f"host_checks={int(kvm_primary)} save_list={save} "
-           f"round_trip={int(round_trip)} init={init} tsc={int(tsc)}")
+           f"round_trip={int(round_trip)} init={init} tsc={int(tsc)} vm_cap={vm_cap}")
 
     def outcome(fate: str, value: int) -> str:
         return RESERVED_OUTCOME[(fate, exists, quirk_truncates(reg, s, value))]

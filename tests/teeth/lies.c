@@ -230,6 +230,80 @@ static bool tsc_leaves_adjust(struct teeth *t, struct kvm_vcpu *vcpu,
 }
 
 /*
+ * World "platform-info-cap": userspace answers the guest's reads of
+ * PLATFORM_INFO as upstream KVM does under KVM_CAP_MSR_PLATFORM_INFO: #GP
+ * while the suite has the capability disabled, else KVM's own value (the
+ * host's read, which no filter or capability touches).  KVM's filter
+ * sends the reads to userspace before KVM looks at the capability, so
+ * userspace alone decides.
+ */
+static void platform_info_vm(struct teeth *t, struct kvm_vm *vm)
+{
+	static const uint32_t msrs[] = { MSR_PLATFORM_INFO };
+
+	vm_set_msr_exits(vm, KVM_MSR_EXIT_REASON_FILTER);
+	vm_deny_msrs(vm, msrs, 1, KVM_MSR_FILTER_READ);
+}
+
+static void platform_info_cap(struct teeth *t, unsigned int vm_cap, bool on)
+{
+	t->cap_off = !on;
+}
+
+static bool platform_info_exit(struct teeth *t, struct kvm_vcpu *vcpu,
+			       struct kvm_run *run)
+{
+	if (!is_read_of(run, MSR_PLATFORM_INFO))
+		return false;
+	if (t->cap_off)
+		run->msr.error = 1;
+	else
+		TEST_ASSERT(!__vcpu_get_msr(vcpu, MSR_PLATFORM_INFO,
+					    (uint64_t *)&run->msr.data),
+			    "KVM_GET_MSRS(PLATFORM_INFO) failed");
+	return true;
+}
+
+static const struct teeth_world platform_info_cap_world = {
+	.name = "platform-info-cap",
+	.doc = "MSR filter sends guest PLATFORM_INFO reads to userspace, "
+	       "which faults them while KVM_CAP_MSR_PLATFORM_INFO is disabled",
+	.hooks = {
+		.vm_created = platform_info_vm,
+		.vm_cap_set = platform_info_cap,
+		.msr_exit = platform_info_exit,
+	},
+};
+
+/* KVM lie: the guest reads PLATFORM_INFO with the capability disabled. */
+static bool cap_off_reads(struct teeth *t, struct kvm_vcpu *vcpu,
+			  struct kvm_run *run)
+{
+	bool off = t->cap_off;
+
+	t->cap_off = false;
+	platform_info_exit(t, vcpu, run);
+	t->cap_off = off;
+	return is_read_of(run, MSR_PLATFORM_INFO);
+}
+
+/* KVM lie: enabling the capability again does not take effect. */
+static void cap_stays_off(struct teeth *t, unsigned int vm_cap, bool on)
+{
+	t->cap_off = true;
+}
+
+/* ioctl lie: KVM_GET_MSRS(PLATFORM_INFO) fails with the capability off. */
+static bool cap_off_host_refused(struct teeth *t, struct host_access *a)
+{
+	if (a->op != OP_HOST_GET || !is_msr(a, MSR_PLATFORM_INFO) ||
+	    !t->cap_off)
+		return false;
+	a->ret = -EINVAL;
+	return true;
+}
+
+/*
  * World "tsc-aux": userspace implements TSC_AUX, the one way to reach the
  * truncating path on this host (KVM lacks RDPID and RDTSCP).  The vCPUs that
  * are not featureless claim RDTSCP in CPUID (RDPID would not do: this KVM
@@ -1604,6 +1678,41 @@ const struct lie lies[] = {
 		.check = CHECK_ADJUST_FOLLOWS_TSC,
 		.detail = "TSC_ADJUST moved by 0x0",
 		.hooks.msr_exit = tsc_leaves_adjust,
+	},
+
+	/* platform-info-cap world */
+	{
+		.name = "cap-off-reads", .level = LIE_KVM,
+		.fakes = "the guest reads PLATFORM_INFO while "
+			 "KVM_CAP_MSR_PLATFORM_INFO is disabled",
+		.world = &platform_info_cap_world, .select = sel_platform_info,
+		.entry = MSRENT_PLATFORM_INFO,
+		.check = CHECK_RDMSR_CAP_OFF_GP,
+		.detail = "RDMSR(0xce) with KVM_CAP_MSR_PLATFORM_INFO disabled: "
+			  "wanted vector 13, got 0x* without a fault",
+		.hooks.msr_exit = cap_off_reads,
+	},
+	{
+		.name = "cap-stays-off", .level = LIE_KVM,
+		.fakes = "enabling KVM_CAP_MSR_PLATFORM_INFO again leaves "
+			 "PLATFORM_INFO's guest reads faulting",
+		.world = &platform_info_cap_world, .select = sel_platform_info,
+		.entry = MSRENT_PLATFORM_INFO,
+		.check = CHECK_RDMSR_CAP_ON,
+		.detail = "RDMSR(0xce) with KVM_CAP_MSR_PLATFORM_INFO enabled "
+			  "again: wanted 0x*, got vector 13",
+		.hooks.vm_cap_set = cap_stays_off,
+	},
+	{
+		.name = "cap-off-host-refused", .level = LIE_IOCTL,
+		.fakes = "KVM_GET_MSRS(PLATFORM_INFO) fails while "
+			 "KVM_CAP_MSR_PLATFORM_INFO is disabled",
+		.world = &platform_info_cap_world, .select = sel_platform_info,
+		.entry = MSRENT_PLATFORM_INFO,
+		.check = CHECK_HOST_GET_CAP_OFF,
+		.detail = "KVM_GET_MSRS(0xce) with KVM_CAP_MSR_PLATFORM_INFO "
+			  "disabled: wanted 0x*, failed: Invalid argument",
+		.hooks.host_access = cap_off_host_refused,
 	},
 
 	/* shstk-unsup world */

@@ -182,6 +182,7 @@ static void hook_vm_created(struct kvm_vm *vm, void *opaque)
 	memset(t->val, 0, sizeof(t->val));
 	memset(t->saved, 0, sizeof(t->saved));
 	memset(t->flag, 0, sizeof(t->flag));
+	t->cap_off = false;
 	t->vm = vm;
 	for (i = 0; i < vm->nr_vcpus; i++) {
 		if (vm->vcpus[i])
@@ -216,6 +217,13 @@ static void hook_guest_ran(struct kvm_vcpu *vcpu, struct guest_slot *g,
 	CALL_HOOKS(t, guest_ran, vcpu, g, n);
 }
 
+static void hook_vm_cap_set(unsigned int vm_cap, bool on, void *opaque)
+{
+	struct teeth *t = opaque;
+
+	CALL_HOOKS(t, vm_cap_set, vm_cap, on);
+}
+
 static void hook_host_access(struct host_access *a, void *opaque)
 {
 	struct teeth *t = opaque;
@@ -247,6 +255,7 @@ static void run_suite(const struct teeth_world *w, const struct lie *lie,
 		.vm_created = hook_vm_created,
 		.adjust_entry = hook_adjust_entry,
 		.host_access = hook_host_access,
+		.vm_cap_set = hook_vm_cap_set,
 		.plan_written = hook_plan_written,
 		.guest_ran = hook_guest_ran,
 		.opaque = &t,

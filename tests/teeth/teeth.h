@@ -49,6 +49,8 @@ struct teeth_hooks {
 	/* A KVM_EXIT_X86_RDMSR/WRMSR: fill run->msr.data and .error. */
 	bool (*msr_exit)(struct teeth *t, struct kvm_vcpu *vcpu,
 			 struct kvm_run *run);
+	/* The suite set (on) or cleared a registry VM capability. */
+	void (*vm_cap_set)(struct teeth *t, unsigned int vm_cap, bool on);
 	/* What a host ioctl returned; false keeps KVM's own answer. */
 	bool (*host_access)(struct teeth *t, struct host_access *a);
 	/* The guest's copy of a plan, before it runs and after it ran. */
@@ -115,6 +117,7 @@ struct teeth {
 	uint64_t val[SUITE_NR_VCPUS];
 	uint64_t saved[SUITE_NR_VCPUS];
 	bool flag[SUITE_NR_VCPUS];
+	bool cap_off;			/* a world's VM capability, cleared */
 };
 
 extern const struct lie lies[];

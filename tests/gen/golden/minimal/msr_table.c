@@ -103,6 +103,10 @@ const struct msr_quirk msr_quirks[1] = {
 	{ .name = NULL },
 };
 
+const struct msr_vm_cap msr_vm_caps[NR_VM_CAPS] = {
+	[VM_CAP_NONE] = { NULL, 0 },
+};
+
 const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 	/* tests/gen/ok_minimal/msrs.toml: [[msr]] IA32_CR_PAT */
 	[MSRENT_IA32_CR_PAT] = {
@@ -133,6 +137,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.immutable = false,
 		.init = INIT_NONE,
 		.couples_tsc = false,
+		.vm_cap = VM_CAP_NONE,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,

@@ -4,6 +4,8 @@
  * Regenerate with: ninja -C build regen
  */
 #include "msr_table.h"
+/* The KVM_CAP_ numbers of vm_cap_gate: the kernel ABI's. */
+#include "kvm_compat.h"
 
 const struct vendor_info vendor_info[NR_VENDORS] = {
 	[VENDOR_INTEL] = { "intel", "Intel", "GenuineIntel" },
@@ -155,6 +157,14 @@ const struct msr_quirk msr_quirks[NR_QUIRKS] = {
 	},
 };
 
+#ifndef KVM_CAP_MSR_PLATFORM_INFO
+#error "tests/gen/ok_small/msrs.toml: [[msr]] FOO: vm_cap_gate: KVM_CAP_MSR_PLATFORM_INFO is defined by neither <linux/kvm.h> nor runtime/common/kvm_compat.h: add it to kvm_compat.h with the kernel ABI's value"
+#endif
+const struct msr_vm_cap msr_vm_caps[NR_VM_CAPS] = {
+	[VM_CAP_NONE] = { NULL, 0 },
+	[VM_CAP_MSR_PLATFORM_INFO] = { "MSR_PLATFORM_INFO", KVM_CAP_MSR_PLATFORM_INFO },
+};
+
 const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 	/* tests/gen/ok_small/msrs.toml: [[msr]] FOO */
 	[MSRENT_FOO] = {
@@ -185,6 +195,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.immutable = true,
 		.init = INIT_KEEP,
 		.couples_tsc = false,
+		.vm_cap = VM_CAP_MSR_PLATFORM_INFO,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,
@@ -227,6 +238,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.immutable = false,
 		.init = INIT_NONE,
 		.couples_tsc = false,
+		.vm_cap = VM_CAP_NONE,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,
@@ -271,6 +283,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.immutable = false,
 		.init = INIT_NONE,
 		.couples_tsc = false,
+		.vm_cap = VM_CAP_NONE,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,
@@ -316,6 +329,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.immutable = false,
 		.init = INIT_NONE,
 		.couples_tsc = false,
+		.vm_cap = VM_CAP_NONE,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,
@@ -360,6 +374,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.immutable = false,
 		.init = INIT_NONE,
 		.couples_tsc = false,
+		.vm_cap = VM_CAP_NONE,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,
@@ -406,6 +421,7 @@ const struct msr_entry msr_entries[NR_MSR_ENTRIES] = {
 		.immutable = false,
 		.init = INIT_NONE,
 		.couples_tsc = false,
+		.vm_cap = VM_CAP_NONE,
 		.has_reset_bsp = false,
 		.reset_bsp = 0x0000000000000000ull,
 		.has_reset_svm = false,

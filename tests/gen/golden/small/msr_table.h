@@ -142,6 +142,19 @@ enum msr_quirk_id {
 	NR_QUIRKS,
 };
 
+/* VM capabilities that gate an entry (vm_cap_gate); VM_CAP_NONE: none. */
+enum vm_cap_id {
+	VM_CAP_NONE,
+	VM_CAP_MSR_PLATFORM_INFO,
+	NR_VM_CAPS,
+};
+
+struct msr_vm_cap {
+	const char *name;	/* without KVM_CAP_, as --hide-cap takes it */
+	unsigned int cap;	/* the KVM_CAP_ number */
+};
+extern const struct msr_vm_cap msr_vm_caps[NR_VM_CAPS];
+
 enum msr_entry_id {
 	MSRENT_FOO,
 	MSRENT_BAR_ONE,
