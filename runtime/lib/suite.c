@@ -1384,6 +1384,8 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 			check_cpuid_kept(s, s->vm->vcpus[i]);
 		run_pre_stage(s, ids, n);
 	} else {
+		/* Its VM ran: no checks before a first run, none to report. */
+		s->nr_pre = 0;
 		for (i = 0; i < SUITE_NR_VCPUS; i++)
 			s->ctx[i].use_one_reg = pass == PASS_ONE_REG;
 	}
