@@ -12,6 +12,7 @@
 #include "cli_parse.h"
 #include "coverage.h"
 #include "escape.h"
+#include "probe.h"
 #include "signals.h"
 #include "suite.h"
 
@@ -511,6 +512,9 @@ int main(int argc, char **argv)
 	ret = check_std_fds();
 	if (ret)
 		return ret;
+	/* Subcommands take their own options (msrcheck(1)). */
+	if (argc > 1 && !strcmp(argv[1], "probe"))
+		return finish_output(probe_main(argc - 1, argv + 1), 0);
 	signals_catch(interrupted, NULL);
 	ret = parse_args(argc, argv, &c);
 	if (ret < 0 && c.mode == MODE_LIST) {
