@@ -19,13 +19,13 @@
 
 /* --write values a probe takes; each costs a few guest and host steps. */
 #define PROBE_MAX_WRITES 16
-/* The value writes are measured against: [0] writes back what was read. */
+/* Writes per path: [0] writes back what was read, then --write's. */
 #define PROBE_MAX_STEPS (PROBE_MAX_WRITES + 1)
 
 /* One access: whether it ran, and the value it read or how it failed. */
 struct probe_access {
 	bool ran;
-	int fault;	/* 0; the guest's exception vector; the host's errno */
+	int fault;	/* 0, the guest's exception vector, the host's errno */
 	uint64_t value;	/* what a read gave */
 };
 
@@ -61,8 +61,8 @@ struct probe_vcpu {
 enum probe_bit {
 	BIT_STICKS,	/* accepted; reads back flipped */
 	BIT_FAULTS,	/* the WRMSR faulted */
-	BIT_IGNORED,	/* accepted, reads back unchanged; the host can flip it */
-	BIT_FIXED,	/* accepted, reads back unchanged, the host's write too */
+	BIT_IGNORED,	/* accepted, unchanged; the host's write flips it */
+	BIT_FIXED,	/* accepted, unchanged, and so is the host's write */
 	BIT_OTHERS,	/* accepted, but other bits changed as well */
 	BIT_NOT_RUN,	/* the guest stopped at it */
 };

@@ -25,7 +25,7 @@ struct draft {
 	uint64_t write;
 	uint64_t bits[BIT_NOT_RUN + 1];	/* per enum probe_bit */
 	uint64_t reserved, skip;	/* reserved_bits, sweep_skip */
-	bool differs;			/* some vCPU lacks it, or has it alone */
+	bool differs;		/* some vCPU lacks it, or has it alone */
 	bool featureless;		/* the featureless vCPU 2 has it */
 };
 
@@ -239,7 +239,8 @@ void probe_draft(FILE *out, const struct probe *p)
 		if (d.bits[BIT_FIXED])
 			key_u64(out, "fixed_bits", d.bits[BIT_FIXED]);
 		if (d.reset & d.bits[BIT_FIXED])
-			key_u64(out, "fixed_value", d.reset & d.bits[BIT_FIXED]);
+			key_u64(out, "fixed_value",
+				d.reset & d.bits[BIT_FIXED]);
 	}
 	if (d.reserved)
 		key_u64(out, "reserved_bits", d.reserved);

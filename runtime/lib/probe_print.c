@@ -57,7 +57,8 @@ static void print_features(FILE *out, struct feature_set mine,
 		for (f = 0; f < NR_FEATURES; f++) {
 			if (!fs_has(of_entries, f) || fs_has(mine, f) != has)
 				continue;
-			fprintf(out, "%s %s", n++ ? "" : has ? "; has" : "; lacks",
+			fprintf(out, "%s %s",
+				n++ ? "" : has ? "; has" : "; lacks",
 				msr_features[f].name);
 		}
 		if (!has)
@@ -115,14 +116,15 @@ void probe_print(FILE *out, const struct probe *p)
 			   &pv->host_first, false);
 		print_path(out, p, &pv->guest, "RDMSR", "WRMSR", true);
 		if (pv->run_failed[0])
-			fprintf(out, "  the guest stopped: %s\n", pv->run_failed);
-		print_path(out, p, &pv->msrs, "KVM_GET_MSRS", "KVM_SET_MSRS",
-			   false);
+			fprintf(out, "  the guest stopped: %s\n",
+				pv->run_failed);
+		print_path(out, p, &pv->msrs, "KVM_GET_MSRS",
+			   "KVM_SET_MSRS", false);
 		if (p->one_reg)
 			print_path(out, p, &pv->one_reg, "KVM_GET_ONE_REG",
 				   "KVM_SET_ONE_REG", false);
 		else
-			fputs("  ONE_REG                               KVM lacks "
-			      "KVM_CAP_ONE_REG\n", out);
+			fprintf(out, "  %-36s  KVM lacks KVM_CAP_ONE_REG\n",
+				"ONE_REG");
 	}
 }

@@ -985,6 +985,7 @@ static void describe_host(struct suite *s)
 		    h->caps[CAP_ONE_REG] ? "yes" : "no");
 	report_note(s->report, "registry features KVM supports: %s; lacks: %s",
 		    have, lack);
+	json_out_host(s->report->json, h, s->report->oc->flavour);
 	feature_names(s->opts->pretend, have, sizeof(have));
 	if (!fs_equal(s->opts->pretend, (struct feature_set){ { 0 } }))
 		report_note(s->report, "pretending (--pretend-cpuid) that KVM "
@@ -1003,7 +1004,8 @@ static void check_index_list(struct suite *s)
 
 	for (i = 0; i < n; i++) {
 		const struct coverage_row *r = &rows[i];
-		struct check_result res = { .check = CHECK_INDEX_LIST };
+		struct check_result res = { .check = CHECK_INDEX_LIST,
+					    .has_msr = true, .msr = r->index };
 
 		res.status = coverage_accounted(r) ? RESULT_PASS : RESULT_FAIL;
 		if (r->nr_entries) {
@@ -1380,7 +1382,7 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 	s->opts = o;
 	s->hooks = o->hooks ? o->hooks : &no_hooks;
 	/* The plain report prints failures only: passes need no text. */
-	judge_set_pass_details(o->tap || o->verbose);
+	judge_set_pass_details(o->tap || o->verbose || rep->json);
 	s->report = rep;
 	s->plan_hooks = (struct guest_plan_hooks){
 		.written = s->hooks->plan_written,
