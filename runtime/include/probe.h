@@ -25,7 +25,7 @@
 /* One access: whether it ran, and the value it read or how it failed. */
 struct probe_access {
 	bool ran;
-	int fault;	/* 0, the guest's exception vector, the host's errno */
+	int fault;	/* 0, the guest's vector, or the host's errno */
 	uint64_t value;	/* what a read gave */
 };
 
