@@ -383,6 +383,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	o->nr_patterns = argc - optind;
 	if (c->mode == MODE_COVERAGE && o->nr_patterns)
 		return bad_option("--coverage", "takes no PATTERN");
+	if (c->json && c->mode != MODE_RUN)
+		return bad_option("--json", "writes a run, not a listing");
 	return check_patterns(o) ? 2 : -1;
 }
 

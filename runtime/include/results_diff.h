@@ -15,7 +15,10 @@
 #ifndef MSRCHECK_RESULTS_DIFF_H
 #define MSRCHECK_RESULTS_DIFF_H
 
-/* `msrcheck diff ...`: argv[0] is "diff"; returns the exit status. */
+/*
+ * `msrcheck diff ...`: argv[0] is "diff"; returns the exit status (the
+ * caller flushes stdout and reports a write error).
+ */
 int results_diff_main(int argc, char **argv);
 
 #endif

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_parse.h"
+#include "escape.h"
 #include "probe.h"
 
 #define PROBE_USAGE							\
@@ -33,7 +35,7 @@
 
 /*
  * A one-line complaint about the command line, status 2: before, then arg
- * quoted with its unprintable bytes as \xNN (a newline in an argument
+ * quoted with its control characters escaped (a newline in an argument
  * must not make two lines), then after.
  */
 static int bad(const char *before, const char *arg, const char *after)
@@ -41,14 +43,7 @@ static int bad(const char *before, const char *arg, const char *after)
 	fprintf(stderr, "msrcheck probe: error: %s", before);
 	if (arg) {
 		fputc('\'', stderr);
-		for (; *arg; arg++) {
-			unsigned char ch = *arg;
-
-			if (ch < 0x20 || ch >= 0x7f || ch == '\\')
-				fprintf(stderr, "\\x%02x", ch);
-			else
-				fputc(ch, stderr);
-		}
+		fputs_escaped(arg, stderr);
 		fputc('\'', stderr);
 	}
 	fprintf(stderr, "%s (see msrcheck probe --help)\n", after);
@@ -85,14 +80,18 @@ int probe_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct probe_opts o = {
-		.device = getenv("MSRCHECK_KVM_DEVICE"),
-		.timeout_ms = SUITE_DEFAULT_TIMEOUT_MS,
-	};
+	struct probe_opts o = { .timeout_ms = SUITE_DEFAULT_TIMEOUT_MS };
+	unsigned long ms;
 	struct probe *p;
 	uint64_t v;
 	char why[256];
 	int c, r;
+
+	o.device = kvm_device_from_env(why, sizeof(why));
+	if (!o.device) {
+		fprintf(stderr, "msrcheck probe: error: %s\n", why);
+		return 2;
+	}
 
 	optind = 1;
 	opterr = 0;
@@ -115,13 +114,15 @@ int probe_main(int argc, char **argv)
 			o.sweep = true;
 			break;
 		case 'D':
+			if (!*optarg)
+				return bad("--device: empty path", NULL, "");
 			o.device = optarg;
 			break;
 		case 'T':
-			if (parse_number(optarg, 3600000, &v) || !v)
-				return bad("--timeout ", optarg, " is not a "
-					   "number of ms from 1 to 3600000");
-			o.timeout_ms = v;
+			if (!parse_decimal(optarg, 1, 3600000, &ms, why,
+					   sizeof(why)))
+				return bad("--timeout: ", NULL, why);
+			o.timeout_ms = ms;
 			break;
 		case 'h':
 			fputs(PROBE_USAGE, stdout);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "json_read.h"
 #include "results_diff.h"
 #include "test_assert.h"
@@ -325,17 +326,10 @@ static int by_place(const void *x, const void *y)
 	return (a->pos > b->pos) - (a->pos < b->pos);
 }
 
-/* Text from a document: its control characters as \xNN, one line. */
+/* Text from a document: its control characters escaped, one line. */
 static void put_text(const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = *s;
-
-		if (c < 0x20 || c == 0x7f)
-			printf("\\x%02x", c);
-		else
-			putchar(c);
-	}
+	fputs_escaped(s, stdout);
 }
 
 static void put_side(const char *side, const struct record *r)
@@ -459,10 +453,5 @@ int results_diff_main(int argc, char **argv)
 	free(d);
 	unload(&a);
 	unload(&b);
-	if (fflush(stdout) || ferror(stdout)) {
-		fprintf(stderr, "msrcheck diff: error: cannot write the "
-			"output: %s\n", strerror(errno ? errno : EIO));
-		ret = 2;
-	}
 	return ret;
 }

@@ -185,7 +185,8 @@ def test_probe_unknown(a):
 
 
 def test_probe_input(a):
-    """Bad input is one line on stderr and exit 2, before KVM is opened."""
+    """Bad input to probe, and a --json without a run, is one line on stderr
+    and exit 2, before KVM is opened."""
     bad = [[], ["0x100000000"], ["4294967296"], ["-1"], ["foo"], [""], ["0x48 "],
            ["0x48", "0x49"], ["0x48", "--write"], ["0x48", "--write", "x"],
            ["0x48", "--write", "0x10000000000000000"], ["0x48", "--write", "-1"],
@@ -197,6 +198,10 @@ def test_probe_input(a):
         expect(rc == 2 and not out and err.count("\n") == 1 and
                err.startswith("msrcheck probe: error: "),
                f"probe {args!r}: exit {rc}, want 2 and one line", out, err)
+    for args in (["--json", ""], ["--json", "x.json", "--list"], ["--coverage", "--json", "x"]):
+        rc, out, err = run([a.msrcheck, *args])
+        expect(rc == 2 and not out and err.startswith("msrcheck: --json: "),
+               f"msrcheck {args!r}: exit {rc}, want 2", out, err)
     rc, out, err = run([a.msrcheck, "probe", "--help"])
     expect(rc == 0 and "--write VALUE" in out, "probe --help", out, err)
     rc, out, err = run([a.msrcheck, "probe", "0xffffffff"],
