@@ -6,6 +6,7 @@
 #include <sys/utsname.h>
 
 #include "deviations.h"
+#include "escape.h"
 #include "json_out.h"
 #include "suite.h"
 #include "test_assert.h"
@@ -124,10 +125,11 @@ struct json_out *json_out_open(const char *path, char *why, size_t why_len)
 {
 	struct json_out *j;
 	FILE *f = fopen(path, "w");
+	char esc[256];
 
 	if (!f) {
-		snprintf(why, why_len, "--json: cannot create %s: %s", path,
-			 strerror(errno));
+		snprintf(why, why_len, "--json: cannot create %s: %s",
+			 text_escape(path, esc, sizeof(esc)), strerror(errno));
 		return NULL;
 	}
 	j = xzalloc(sizeof(*j));
@@ -278,6 +280,7 @@ int json_out_close(struct json_out *j, const struct outcomes *oc, int status)
 {
 	static const struct outcome_counts none;
 	const struct outcome_counts *t = oc ? &oc->total : &none;
+	char esc[256];
 	int err = 0;
 
 	if (!j)
@@ -295,7 +298,8 @@ int json_out_close(struct json_out *j, const struct outcomes *oc, int status)
 		err = errno ? errno : EIO;
 	if (err) {
 		fprintf(stderr, "msrcheck: error: --json: cannot write %s: "
-			"%s\n", j->path, strerror(err));
+			"%s\n", text_escape(j->path, esc, sizeof(esc)),
+			strerror(err));
 		status = 2;
 	}
 	free(j->path);

@@ -321,8 +321,9 @@ def load_schema(a):
 
 def test_json_schema(a):
     """The JSON of a full run validates against the schema, and agrees with
-    itself (totals, exit status); a skipped run's does too; the validator
-    rejects broken documents (so it checks something)."""
+    itself (totals, exit status); a skipped run's does too; a document that
+    cannot be written is status 2; the validator rejects broken documents
+    (so it checks something)."""
     schema = load_schema(a)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "skip.json")
@@ -334,6 +335,9 @@ def test_json_schema(a):
         expect(not errs and doc["skipped"] and doc["exit_status"] == SKIP and
                not doc["results"], f"skipped run: {errs[:5]}", json.dumps(doc))
         need_kvm()
+        rc, out, err = run([a.msrcheck, "--json", "/dev/full", "P5_MC_ADDR"])
+        expect(rc == 2 and "--json: cannot write /dev/full" in err,
+               f"--json /dev/full: exit {rc}, want 2", out, err)
         doc, rc, _ = suite_json(a, tmp)
     errs = schema_check.errors(doc, schema)
     expect(not errs, "full run: " + "\n".join(errs[:20]))
