@@ -263,6 +263,14 @@ def fill_todos(gen, draft, entry):
     return "\n".join(out) + "\n"
 
 
+# Any decision, for drafts of MSRs of every shape: write-only, none,
+# sweep_skip, reset_bsp and a bit with no way back, a feature MSR.
+SHAPES = [0x79, 0xdeadbeef, 0xc0000080, 0x1b, 0xce]
+SOME_DECISION = {"name": '"TEST_MSR"', "features": '["NONE"]', "failure": '"unsupported"',
+                 "reserved_failure": '"invalid"'}
+REASON = '"a reason"'
+
+
 def lint(a, path):
     return run([sys.executable, "-B", os.path.join(a.source, "gen", "generate.py"),
                 "lint", "--registry", path])
@@ -272,7 +280,9 @@ def test_draft(a):
     """--draft for three registry MSRs (read-write with reserved bits,
     fixed bits, read-only), with the TODOs filled from the registry, passes
     the generator's validation and has the registry's measured values;
-    unfilled, it does not pass."""
+    unfilled, it does not pass.  Drafts of other shapes (write-only, none,
+    sweep_skip, reset_bsp, a feature MSR) pass once their TODOs are filled
+    with any decision."""
     need_kvm()
     gen = msrgen(a)
     reg_path = os.path.join(a.source, "registry", "msrs.toml")
@@ -309,6 +319,17 @@ def test_draft(a):
                 expect(getattr(got, key) == getattr(entry, key),
                        f"{name}: {key}: draft {getattr(got, key)!r}, registry "
                        f"{getattr(entry, key)!r}", filled)
+        for index in SHAPES:
+            rc, draft, err = run([a.msrcheck, "probe", f"{index:#x}", "--draft"])
+            expect(rc == 0 and not err, f"--draft {index:#x}: exit {rc}", draft, err)
+            filled = "\n".join(
+                f"{m.group(1)} = {SOME_DECISION.get(m.group(1), REASON)}" if m else line
+                for line in draft.splitlines() for m in [TODO_LINE.match(line)]) + "\n"
+            path = os.path.join(tmp, f"{index:x}.toml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(head + filled)
+            rc, out, err = lint(a, path)
+            expect(rc == 0, f"{index:#x}: the filled draft fails lint", filled, err)
 
 
 # ---------------------------------------------------------------- JSON
