@@ -12,6 +12,8 @@
 #include "cli_parse.h"
 #include "coverage.h"
 #include "escape.h"
+#include "probe.h"
+#include "results_diff.h"
 #include "signals.h"
 #include "suite.h"
 
@@ -42,6 +44,8 @@ static void usage(FILE *f)
 "                       registry/deviations.toml names, kvm_pvm, kvm_intel,\n"
 "                       kvm_amd, or upstream for none (default: the loaded\n"
 "                       module)\n"
+"      --json FILE      also write every result, with the host's facts, to\n"
+"                       FILE as JSON (doc/msrcheck-results.schema.json)\n"
 "      --draft-deviations\n"
 "                       after the report, print a registry/deviations.toml\n"
 "                       draft of every unexpected failure (measuring a\n"
@@ -239,6 +243,7 @@ struct cli {
 	struct suite_opts o;
 	enum { MODE_RUN, MODE_LIST, MODE_COVERAGE } mode;
 	bool draft;
+	const char *json;	/* --json FILE */
 };
 
 /* The option a getopt error is about: "--timeout", "-x". */
@@ -291,7 +296,8 @@ static int check_patterns(const struct suite_opts *o)
 static int parse_args(int argc, char **argv, struct cli *c)
 {
 	enum { OPT_DEVICE = 256, OPT_TIMEOUT, OPT_FLAVOUR, OPT_HIDE_CAP,
-	       OPT_FAULT, OPT_DRAFT_DEVIATIONS, OPT_PRETEND, OPT_COVERAGE };
+	       OPT_FAULT, OPT_DRAFT_DEVIATIONS, OPT_PRETEND, OPT_COVERAGE,
+	       OPT_JSON };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, 'l' },
 		{ "tap", no_argument, NULL, 't' },
@@ -306,6 +312,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		  OPT_DRAFT_DEVIATIONS },
 		{ "pretend-cpuid", required_argument, NULL, OPT_PRETEND },
 		{ "coverage", no_argument, NULL, OPT_COVERAGE },
+		{ "json", required_argument, NULL, OPT_JSON },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct suite_opts *o = &c->o;
@@ -357,6 +364,11 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		case OPT_DRAFT_DEVIATIONS:
 			c->draft = true;
 			break;
+		case OPT_JSON:
+			if (!*optarg)
+				return bad_option("--json", "empty path");
+			c->json = optarg;
+			break;
 		case OPT_PRETEND:
 			ret = parse_pretend(optarg, &o->pretend);
 			break;
@@ -378,6 +390,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	o->nr_patterns = argc - optind;
 	if (c->mode == MODE_COVERAGE && o->nr_patterns)
 		return bad_option("--coverage", "takes no PATTERN");
+	if (c->json && c->mode != MODE_RUN)
+		return bad_option("--json", "writes a run, not a listing");
 	return check_patterns(o) ? 2 : -1;
 }
 
@@ -426,12 +440,18 @@ static int run_suite(struct cli *c)
 	};
 	struct deviation_drafts drafts = { 0 };
 	struct suite_opts *o = &c->o;
-	char name[MSR_ENTRY_NAME_MAX + 1];
+	char name[MSR_ENTRY_NAME_MAX + 1], why[512];
+	struct json_out *json = NULL;
 	int ret;
 
 	if (o->fault != GUEST_OP_END)
 		o->hooks = &hooks;
+	if (c->json && !(json = json_out_open(c->json, why, sizeof(why)))) {
+		fprintf(stderr, "msrcheck: error: %s\n", why);
+		return 2;
+	}
 	report_init(&run.rep, stdout, o->tap, o->verbose);
+	run.rep.json = json;
 	run.reporting = true;
 	if (c->draft)
 		run.rep.drafts = &drafts;
@@ -447,6 +467,8 @@ static int run_suite(struct cli *c)
 			fprintf(stdout, "Bail out! --fault injected nothing\n");
 		ret = 2;
 	}
+	ret = json_out_close(json, run.rep.oc, ret);
+	run.rep.json = NULL;
 	run.reporting = false;
 	run.write_errno = run.rep.write_errno;
 	report_free(&run.rep);
@@ -518,6 +540,11 @@ int main(int argc, char **argv)
 	ret = check_std_fds();
 	if (ret)
 		return ret;
+	/* Subcommands take their own options (msrcheck(1)). */
+	if (argc > 1 && !strcmp(argv[1], "probe"))
+		return finish_output(probe_main(argc - 1, argv + 1), 0);
+	if (argc > 1 && !strcmp(argv[1], "diff"))
+		return finish_output(results_diff_main(argc - 1, argv + 1), 0);
 	signals_catch(interrupted, NULL);
 	ret = parse_args(argc, argv, &c);
 	if (ret < 0 && c.mode == MODE_LIST) {

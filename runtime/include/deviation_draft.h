@@ -25,5 +25,7 @@ void deviation_draft_add(struct deviation_drafts *d,
 void deviation_draft_print(const struct deviation_drafts *d, FILE *out,
 			   const char *flavour, enum vendor vendor);
 void deviation_draft_free(struct deviation_drafts *d);
+/* 0x0000_0000_0000_000d: a 64-bit value as the registry files write it. */
+void toml_u64(FILE *out, uint64_t v);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "deviation_draft.h"
+#include "json_out.h"
 #include "outcome.h"
 #include "result.h"
 
@@ -27,6 +28,8 @@ struct report {
 	struct outcomes *oc;
 	/* Non-NULL: unexpected failures become deviation drafts at the end. */
 	struct deviation_drafts *drafts;
+	/* Non-NULL: every result also goes into the --json document. */
+	struct json_out *json;
 };
 
 /* oc->flavour, oc->vendor and oc->selected are filled in by the suite. */

@@ -39,6 +39,9 @@ struct check_result {
 	enum check_id check;
 	/* The registry feature an entry-less check is about, or NULL. */
 	const char *feature;
+	/* The MSR an entry-less check is about (index-list), if has_msr. */
+	bool has_msr;
+	uint32_t msr;
 	enum result_status status;
 	char skip_why[160];	/* for RESULT_SKIP */
 	/*

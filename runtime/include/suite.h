@@ -44,6 +44,26 @@ extern const struct vcpu_config suite_vcpus[SUITE_NR_VCPUS];
 /* The vCPU runs the entry at all (else its paths show "-"). */
 bool vcpu_relevant(const struct vcpu_config *cfg, const struct msr_entry *e);
 
+struct suite_hooks;
+
+/* What setting up one of suite_vcpus[] gave the vCPU. */
+struct suite_vcpu_setup {
+	bool pv_enforced;		/* KVM_CAP_ENFORCE_PV_FEATURE_CPUID is on */
+	struct feature_set gates;	/* features from MCG_CAP and gate MSRs */
+};
+
+/*
+ * Adds suite_vcpus[i], with id i, to vm exactly as the suite's VMs have it
+ * (msrcheck probe measures on the same vCPUs): its CPUID (hooks may be
+ * NULL), PV CPUID enforcement, MCE and the gates, before any run.
+ */
+struct kvm_vcpu *suite_add_vcpu(struct kvm_vm *vm, unsigned int i,
+				const struct suite_hooks *hooks,
+				struct suite_vcpu_setup *su);
+/* The registry features the vCPU has: its applied CPUID, PV and gates. */
+struct feature_set suite_vcpu_features(const struct kvm_vcpu *vcpu,
+					const struct suite_vcpu_setup *su);
+
 /*
  * Ways for a test to change what the suite sees (the teeth suite makes KVM
  * lie with these).  All optional.

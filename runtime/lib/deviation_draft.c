@@ -35,8 +35,7 @@ void deviation_draft_add(struct deviation_drafts *d,
 	d->v[d->n++] = *res;
 }
 
-/* 0x0000_0000_0000_000d, as the registry writes 64-bit values. */
-static void toml_u64(FILE *out, uint64_t v)
+void toml_u64(FILE *out, uint64_t v)
 {
 	fprintf(out, "0x%04llx_%04llx_%04llx_%04llx",
 		(unsigned long long)(v >> 48) & 0xffff,

@@ -92,6 +92,7 @@ void report_skip_all(struct report *r, const char *why)
 {
 	put_line(r, r->tap ? "1..0 # SKIP " : "msrcheck: skipped: ", why);
 	report_flush(r);
+	json_out_skip(r->json, why);
 }
 
 void report_note(struct report *r, const char *fmt, ...)
@@ -224,6 +225,7 @@ void report_result(struct report *r, const struct check_result *res)
 	enum outcome o = outcome_record(r->oc, res, &dev);
 
 	print_result(r, res, o, dev);
+	json_out_result(r->json, res, o, dev);
 	if (o == OUTCOME_FAIL && r->drafts)
 		deviation_draft_add(r->drafts, res);
 }

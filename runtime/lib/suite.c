@@ -248,7 +248,8 @@ static enum vendor other_vendor(enum vendor v)
  * capability bits (KVM_X86_SETUP_MCE) and the gate bits of other MSRs.
  * Returns the registry features they give the vCPU.
  */
-static struct feature_set setup_gates(struct suite *s, struct kvm_vcpu *vcpu,
+static struct feature_set setup_gates(const struct kvm_host *h,
+				      struct kvm_vcpu *vcpu,
 				      const struct vcpu_config *cfg)
 {
 	struct feature_set have = { { 0 } };
@@ -260,7 +261,7 @@ static struct feature_set setup_gates(struct suite *s, struct kvm_vcpu *vcpu,
 		bool keep = !cfg->featureless || feat->keep;
 		uint64_t val;
 
-		if (!fs_has(s->host.features, f))
+		if (!fs_has(h->features, f))
 			continue;
 		if (feat->source == SOURCE_MCG_CAP && keep) {
 			mcg_cap |= (uint64_t)1 << feat->bit;
@@ -279,7 +280,7 @@ static struct feature_set setup_gates(struct suite *s, struct kvm_vcpu *vcpu,
 			    "cannot clear %s (MSR 0x%x bit %u) before the first "
 			    "run", feat->name, feat->msr, feat->bit);
 	}
-	if (s->host.has_mce)
+	if (h->has_mce)
 		TEST_ASSERT(!__vcpu_setup_mce(vcpu, mcg_cap),
 			    "KVM_X86_SETUP_MCE(0x%llx) failed",
 			    (unsigned long long)mcg_cap);
@@ -291,20 +292,44 @@ static struct feature_set setup_gates(struct suite *s, struct kvm_vcpu *vcpu,
  * does not enforce PV CPUID (KVM then lets every PV MSR exist), and the
  * gates set up before it runs.
  */
-static struct feature_set effective_features(struct suite *s,
-					     struct kvm_vcpu *vcpu,
-					     bool pv_enforced,
-					     struct feature_set gates)
+struct feature_set suite_vcpu_features(const struct kvm_vcpu *vcpu,
+					const struct suite_vcpu_setup *su)
 {
 	/* What KVM applied: a flavour that rewrites CPUID answers by it. */
 	struct feature_set m = vcpu->applied_features;
 	unsigned int f;
 
 	for (f = 0; f < NR_FEATURES; f++) {
-		if ((msr_features[f].pv && !pv_enforced) || fs_has(gates, f))
+		if ((msr_features[f].pv && !su->pv_enforced) ||
+		    fs_has(su->gates, f))
 			fs_add(&m, f);
 	}
 	return m;
+}
+
+struct kvm_vcpu *suite_add_vcpu(struct kvm_vm *vm, unsigned int i,
+				const struct suite_hooks *hooks,
+				struct suite_vcpu_setup *su)
+{
+	const struct vcpu_config *cfg = &suite_vcpus[i];
+	const struct kvm_host *h = vm->host;
+	struct kvm_cpuid2 *c = cpuid_dup(h->supported_cpuid);
+	struct kvm_vcpu *vcpu;
+
+	/* The featureless vCPUs: the negative paths. */
+	if (cfg->featureless)
+		cpuid2_clear_features(c, rules_cleared_features());
+	if (cfg->other_vendor)
+		cpuid2_set_vendor(c, other_vendor(h->vendor));
+	if (hooks && hooks->adjust_cpuid)
+		hooks->adjust_cpuid(i, c, hooks->opaque);
+	vcpu = vm_add_vcpu_id(vm, i, c);
+	free(c);
+	su->pv_enforced = cfg->pv_enforced && h->has_enforce_pv &&
+			  !__vcpu_enable_cap(vcpu,
+					     KVM_CAP_ENFORCE_PV_FEATURE_CPUID, 1);
+	su->gates = setup_gates(h, vcpu, cfg);
+	return vcpu;
 }
 
 /* Every vCPU of the suite, for build_vm(). */
@@ -314,8 +339,7 @@ static struct feature_set effective_features(struct suite *s,
 static void build_vm(struct suite *s, unsigned int mask)
 {
 	const struct suite_hooks *hooks = s->hooks;
-	struct feature_set gates[SUITE_NR_VCPUS];
-	bool enforced[SUITE_NR_VCPUS];
+	struct suite_vcpu_setup setup[SUITE_NR_VCPUS];
 	unsigned int i;
 
 	s->vm = vm_create(&s->host);
@@ -332,31 +356,15 @@ static void build_vm(struct suite *s, unsigned int mask)
 			    "KVM_ENABLE_CAP(KVM_CAP_SPLIT_IRQCHIP) failed");
 	}
 	for (i = 0; i < SUITE_NR_VCPUS; i++) {
-		const struct vcpu_config *cfg = &suite_vcpus[i];
-		struct kvm_cpuid2 *c;
 		struct kvm_vcpu *vcpu;
 
 		if (!(mask & (1u << i)))
 			continue;
-		c = cpuid_dup(s->host.supported_cpuid);
-		/* The featureless vCPUs: the negative paths. */
-		if (cfg->featureless)
-			cpuid2_clear_features(c, rules_cleared_features());
-		if (cfg->other_vendor)
-			cpuid2_set_vendor(c, other_vendor(s->host.vendor));
-		if (hooks->adjust_cpuid)
-			hooks->adjust_cpuid(i, c, hooks->opaque);
-		vcpu = vm_add_vcpu_id(s->vm, i, c);
-		free(c);
+		vcpu = suite_add_vcpu(s->vm, i, hooks, &setup[i]);
 		/* With an in-kernel LAPIC an AP would wait for a SIPI. */
 		if (s->irqchip && i)
 			TEST_ASSERT(!__vcpu_set_runnable(vcpu),
 				    "KVM_SET_MP_STATE(RUNNABLE) failed");
-		enforced[i] = cfg->pv_enforced && s->host.has_enforce_pv &&
-			      !__vcpu_enable_cap(vcpu,
-						 KVM_CAP_ENFORCE_PV_FEATURE_CPUID,
-						 1);
-		gates[i] = setup_gates(s, vcpu, cfg);
 		s->cpuid_checked[i] = false;
 	}
 	if (hooks->vm_created)
@@ -374,8 +382,7 @@ static void build_vm(struct suite *s, unsigned int mask)
 			.bsp = i == 0,
 			.ignore_msrs = s->host.ignore_msrs,
 			.use_one_reg = s->pass == PASS_ONE_REG,
-			.vcpu = effective_features(s, vcpu, enforced[i],
-						   gates[i]),
+			.vcpu = suite_vcpu_features(vcpu, &setup[i]),
 			.kvm = s->host.features,
 		};
 	}
@@ -979,6 +986,7 @@ static void describe_host(struct suite *s)
 		    h->caps[CAP_ONE_REG] ? "yes" : "no");
 	report_note(s->report, "registry features KVM supports: %s; lacks: %s",
 		    have, lack);
+	json_out_host(s->report->json, h, s->report->oc->flavour);
 	feature_names(s->opts->pretend, have, sizeof(have));
 	if (!fs_equal(s->opts->pretend, (struct feature_set){ { 0 } }))
 		report_note(s->report, "pretending (--pretend-cpuid) that KVM "
@@ -997,7 +1005,8 @@ static void check_index_list(struct suite *s)
 
 	for (i = 0; i < n; i++) {
 		const struct coverage_row *r = &rows[i];
-		struct check_result res = { .check = CHECK_INDEX_LIST };
+		struct check_result res = { .check = CHECK_INDEX_LIST,
+					    .has_msr = true, .msr = r->index };
 
 		res.status = coverage_accounted(r) ? RESULT_PASS : RESULT_FAIL;
 		if (r->nr_entries) {
@@ -1435,7 +1444,7 @@ int suite_run(const struct suite_opts *o, struct report *rep)
 	s->opts = o;
 	s->hooks = o->hooks ? o->hooks : &no_hooks;
 	/* The plain report prints failures only: passes need no text. */
-	judge_set_pass_details(o->tap || o->verbose);
+	judge_set_pass_details(o->tap || o->verbose || rep->json);
 	s->report = rep;
 	s->plan_hooks = (struct guest_plan_hooks){
 		.written = s->hooks->plan_written,
