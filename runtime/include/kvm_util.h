@@ -88,7 +88,12 @@ enum kvm_open_status kvm_host_open(struct kvm_host *h, const char *device,
 				   size_t why_len);
 void kvm_host_close(struct kvm_host *h);
 const char *kvm_cap_name(enum kvm_cap_id cap);
+/* The index is in the list of n MSR indices. */
+bool msr_list_has(const uint32_t *list, unsigned int n, uint32_t index);
+/* KVM_GET_MSR_INDEX_LIST (save/restore) has the index. */
 bool kvm_host_lists_msr(const struct kvm_host *h, uint32_t index);
+/* KVM_GET_MSR_FEATURE_INDEX_LIST has the index. */
+bool kvm_host_lists_feature_msr(const struct kvm_host *h, uint32_t index);
 /* KVM_GET_MSRS on /dev/kvm of a feature MSR: 0 or -errno. */
 int kvm_get_feature_msr(const struct kvm_host *h, uint32_t index,
 			uint64_t *val);

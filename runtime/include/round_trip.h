@@ -25,6 +25,16 @@ struct round_trip_item {
 typedef void (*round_trip_result_fn)(unsigned int entry,
 				     struct check_result *res, void *opaque);
 
+/*
+ * A host-side scenario's result (round trip, INIT, TSC coupling, VM
+ * capability): a pass or a failure with compared values, its text from
+ * fmt, handed to fn.
+ */
+void scenario_emit(round_trip_result_fn fn, void *opaque, unsigned int entry,
+		   enum check_id check, bool ok, bool got_fault,
+		   uint64_t want, uint64_t got, const char *fmt, ...)
+	__attribute__((format(printf, 9, 10)));
+
 struct round_trip {
 	struct round_trip_item *items;
 	unsigned int n;

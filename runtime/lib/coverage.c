@@ -13,17 +13,6 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static bool listed(const uint32_t *list, unsigned int n, uint32_t index)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++) {
-		if (list[i] == index)
-			return true;
-	}
-	return false;
-}
-
 struct coverage_row *coverage_rows(const struct kvm_host *h, unsigned int *n)
 {
 	unsigned int total = h->nr_msrs + h->nr_feature_msrs, i, k, e;
@@ -43,9 +32,8 @@ struct coverage_row *coverage_rows(const struct kvm_host *h, unsigned int *n)
 			continue;
 		*r = (struct coverage_row){
 			.index = all[i],
-			.save_list = listed(h->msr_list, h->nr_msrs, all[i]),
-			.feature_list = listed(h->feature_msrs,
-					       h->nr_feature_msrs, all[i]),
+			.save_list = kvm_host_lists_msr(h, all[i]),
+			.feature_list = kvm_host_lists_feature_msr(h, all[i]),
 			.first_entry = -1,
 		};
 		for (e = 0; e < NR_MSR_ENTRIES; e++) {

@@ -186,15 +186,25 @@ void kvm_host_close(struct kvm_host *h)
 	h->feature_msrs = NULL;
 }
 
-bool kvm_host_lists_msr(const struct kvm_host *h, uint32_t index)
+bool msr_list_has(const uint32_t *list, unsigned int n, uint32_t index)
 {
 	unsigned int i;
 
-	for (i = 0; i < h->nr_msrs; i++) {
-		if (h->msr_list[i] == index)
+	for (i = 0; i < n; i++) {
+		if (list[i] == index)
 			return true;
 	}
 	return false;
+}
+
+bool kvm_host_lists_msr(const struct kvm_host *h, uint32_t index)
+{
+	return msr_list_has(h->msr_list, h->nr_msrs, index);
+}
+
+bool kvm_host_lists_feature_msr(const struct kvm_host *h, uint32_t index)
+{
+	return msr_list_has(h->feature_msrs, h->nr_feature_msrs, index);
 }
 
 int kvm_get_feature_msr(const struct kvm_host *h, uint32_t index,

@@ -121,17 +121,6 @@ static void probe_host(struct probe *p, struct kvm_vcpu *vcpu,
 	}
 }
 
-static bool listed(const uint32_t *list, unsigned int n, uint32_t index)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++) {
-		if (list[i] == index)
-			return true;
-	}
-	return false;
-}
-
 /* The host's facts about the index, before any VM. */
 static void probe_lists(struct probe *p, struct kvm_host *h)
 {
@@ -146,7 +135,7 @@ static void probe_lists(struct probe *p, struct kvm_host *h)
 	p->one_reg = h->caps[CAP_ONE_REG];
 	p->ignore_msrs = h->ignore_msrs;
 	p->listed = kvm_host_lists_msr(h, index);
-	p->feature_listed = listed(h->feature_msrs, h->nr_feature_msrs, index);
+	p->feature_listed = kvm_host_lists_feature_msr(h, index);
 	if (p->feature_listed) {
 		r = kvm_get_feature_msr(h, index, &val);
 		p->feature = host_access(r, val);

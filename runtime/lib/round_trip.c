@@ -49,13 +49,9 @@ void round_trip_save(struct round_trip *rt, struct kvm_vcpu *a)
 	free(steps);
 }
 
-static void emit(struct round_trip *rt, unsigned int i, enum check_id check,
-		 bool ok, bool got_fault, uint64_t want, uint64_t got,
-		 const char *fmt, ...) __attribute__((format(printf, 8, 9)));
-
-static void emit(struct round_trip *rt, unsigned int i, enum check_id check,
-		 bool ok, bool got_fault, uint64_t want, uint64_t got,
-		 const char *fmt, ...)
+void scenario_emit(round_trip_result_fn fn, void *opaque, unsigned int entry,
+		   enum check_id check, bool ok, bool got_fault,
+		   uint64_t want, uint64_t got, const char *fmt, ...)
 {
 	struct check_result res = {
 		.check = check,
@@ -70,8 +66,13 @@ static void emit(struct round_trip *rt, unsigned int i, enum check_id check,
 	va_start(ap, fmt);
 	vsnprintf(res.detail, sizeof(res.detail), fmt, ap);
 	va_end(ap);
-	rt->result(rt->items[i].entry, &res, rt->result_opaque);
+	fn(entry, &res, opaque);
 }
+
+/* Item i's result. */
+#define emit(rt, i, ...)						\
+	scenario_emit((rt)->result, (rt)->result_opaque,		\
+		      (rt)->items[i].entry, __VA_ARGS__)
 
 void round_trip_init(struct round_trip *rt, struct kvm_vcpu *vcpu)
 {

@@ -8,22 +8,9 @@
 #include "rules.h"
 #include "vm_cap_gate.h"
 
-static void result(struct vm_cap_gate *g, enum check_id check, bool ok,
-		   bool got_fault, uint64_t want, uint64_t got,
-		   const char *detail)
-{
-	struct check_result res = {
-		.check = check,
-		.status = ok ? RESULT_PASS : RESULT_FAIL,
-		.comparable = true,
-		.got_fault = got_fault,
-		.want = want,
-		.got = got,
-	};
-
-	snprintf(res.detail, sizeof(res.detail), "%s", detail);
-	g->result(g->entry, &res, g->result_opaque);
-}
+#define result(g, ...)							\
+	scenario_emit((g)->result, (g)->result_opaque, (g)->entry,	\
+		      __VA_ARGS__)
 
 /* KVM_ENABLE_CAP on the VM; 0 or -errno.  The hook hears of a success. */
 static int cap_set(struct vm_cap_gate *g, struct kvm_vm *vm, bool on)
@@ -52,22 +39,15 @@ static bool guest_read(struct vm_cap_gate *g, struct kvm_vcpu *vcpu,
 	return run->ok;
 }
 
-static void judge_off(struct vm_cap_gate *g, const char *cap,
-		      const struct guest_slot *s)
+/* What a guest RDMSR gave, for messages: "vector 13" or the value. */
+static const char *read_text(const struct guest_slot *s, char *buf,
+			     size_t len)
 {
-	char msg[320];
-
 	if (s->vector)
-		snprintf(msg, sizeof(msg), "RDMSR(0x%x) with KVM_CAP_%s "
-			 "disabled: wanted vector %u, got vector %u",
-			 g->e->index, cap, GP_VECTOR, s->vector);
+		snprintf(buf, len, "vector %u", s->vector);
 	else
-		snprintf(msg, sizeof(msg), "RDMSR(0x%x) with KVM_CAP_%s "
-			 "disabled: wanted vector %u, got 0x%016llx without "
-			 "a fault", g->e->index, cap, GP_VECTOR,
-			 (unsigned long long)s->got);
-	result(g, CHECK_RDMSR_CAP_OFF_GP, s->vector == GP_VECTOR, false,
-	       GP_VECTOR, s->vector, msg);
+		snprintf(buf, len, "0x%016llx", (unsigned long long)s->got);
+	return buf;
 }
 
 static void host_read(struct vm_cap_gate *g, struct kvm_vcpu *vcpu,
@@ -75,43 +55,29 @@ static void host_read(struct vm_cap_gate *g, struct kvm_vcpu *vcpu,
 {
 	struct step st = { .op = OP_HOST_GET, .reserved = -1, .bit = -1 };
 	struct host_item hi = { .e = g->e, .s = &st };
-	char msg[320];
-	bool ok;
+	char got[64];
 
 	host_batch_run(vcpu, &hi, 1, g->lie, g->hook_opaque);
-	ok = !hi.a.ret && hi.a.value == g->value;
 	if (hi.a.ret)
-		snprintf(msg, sizeof(msg), "KVM_GET_MSRS(0x%x) with KVM_CAP_%s "
-			 "disabled: wanted 0x%016llx, failed: %s",
-			 g->e->index, cap, (unsigned long long)g->value,
-			 strerror(-hi.a.ret));
+		snprintf(got, sizeof(got), "failed: %s", strerror(-hi.a.ret));
 	else
-		snprintf(msg, sizeof(msg), "KVM_GET_MSRS(0x%x) with KVM_CAP_%s "
-			 "disabled: wanted 0x%016llx, got 0x%016llx",
-			 g->e->index, cap, (unsigned long long)g->value,
+		snprintf(got, sizeof(got), "got 0x%016llx",
 			 (unsigned long long)hi.a.value);
-	result(g, CHECK_HOST_GET_CAP_OFF, ok, hi.a.ret != 0, g->value,
-	       hi.a.ret ? (uint64_t)-hi.a.ret : hi.a.value, msg);
+	result(g, CHECK_HOST_GET_CAP_OFF, !hi.a.ret && hi.a.value == g->value,
+	       hi.a.ret != 0, g->value,
+	       hi.a.ret ? (uint64_t)-hi.a.ret : hi.a.value,
+	       "KVM_GET_MSRS(0x%x) with KVM_CAP_%s disabled: wanted "
+	       "0x%016llx, %s", g->e->index, cap,
+	       (unsigned long long)g->value, got);
 }
 
-static void judge_on(struct vm_cap_gate *g, const char *cap,
-		     const struct guest_slot *s)
+/* KVM_ENABLE_CAP failed: the check that needed it fails. */
+static void cap_failed(struct vm_cap_gate *g, enum check_id check,
+		       const char *cap, bool on, int r)
 {
-	char msg[320];
-
-	if (s->vector)
-		snprintf(msg, sizeof(msg), "RDMSR(0x%x) with KVM_CAP_%s "
-			 "enabled again: wanted 0x%016llx, got vector %u",
-			 g->e->index, cap, (unsigned long long)g->value,
-			 s->vector);
-	else
-		snprintf(msg, sizeof(msg), "RDMSR(0x%x) with KVM_CAP_%s "
-			 "enabled again: wanted 0x%016llx, got 0x%016llx",
-			 g->e->index, cap, (unsigned long long)g->value,
-			 (unsigned long long)s->got);
-	result(g, CHECK_RDMSR_CAP_ON, !s->vector && s->got == g->value,
-	       s->vector != 0, g->value, s->vector ? s->vector : s->got,
-	       msg);
+	result(g, check, false, true, on ? g->value : GP_VECTOR, -r,
+	       "KVM_ENABLE_CAP(KVM_CAP_%s, %d) failed: %s", cap, on,
+	       strerror(-r));
 }
 
 bool vm_cap_gate_run(struct vm_cap_gate *g, struct kvm_vm *vm,
@@ -119,34 +85,39 @@ bool vm_cap_gate_run(struct vm_cap_gate *g, struct kvm_vm *vm,
 {
 	const char *cap = msr_vm_caps[g->e->vm_cap].name;
 	struct guest_slot s;
-	char msg[320];
+	char got[64];
 	bool ran;
 	int r;
 
 	run->ok = true;
 	r = cap_set(g, vm, false);
 	if (r) {
-		snprintf(msg, sizeof(msg), "KVM_ENABLE_CAP(KVM_CAP_%s, 0) "
-			 "failed: %s", cap, strerror(-r));
-		result(g, CHECK_RDMSR_CAP_OFF_GP, false, true, 0, -r, msg);
+		cap_failed(g, CHECK_RDMSR_CAP_OFF_GP, cap, false, r);
 		return true;
 	}
 	ran = guest_read(g, vcpu, run, &s);
 	if (ran) {
-		judge_off(g, cap, &s);
+		result(g, CHECK_RDMSR_CAP_OFF_GP, s.vector == GP_VECTOR, false,
+		       GP_VECTOR, s.vector, "RDMSR(0x%x) with KVM_CAP_%s "
+		       "disabled: wanted vector %u, got %s%s", g->e->index,
+		       cap, GP_VECTOR, read_text(&s, got, sizeof(got)),
+		       s.vector ? "" : " without a fault");
 		host_read(g, vcpu, cap);
 	}
+	/* Enabled again whatever happened: later checks read the MSR. */
 	r = cap_set(g, vm, true);
 	if (!ran)
 		return false;
 	if (r) {
-		snprintf(msg, sizeof(msg), "KVM_ENABLE_CAP(KVM_CAP_%s, 1) "
-			 "failed: %s", cap, strerror(-r));
-		result(g, CHECK_RDMSR_CAP_ON, false, true, g->value, -r, msg);
+		cap_failed(g, CHECK_RDMSR_CAP_ON, cap, true, r);
 		return true;
 	}
 	if (!guest_read(g, vcpu, run, &s))
 		return false;
-	judge_on(g, cap, &s);
+	result(g, CHECK_RDMSR_CAP_ON, !s.vector && s.got == g->value,
+	       s.vector != 0, g->value, s.vector ? s.vector : s.got,
+	       "RDMSR(0x%x) with KVM_CAP_%s enabled again: wanted 0x%016llx, "
+	       "got %s", g->e->index, cap, (unsigned long long)g->value,
+	       read_text(&s, got, sizeof(got)));
 	return true;
 }

@@ -93,7 +93,7 @@ bool cpuid2_has_la57(const struct kvm_cpuid2 *c)
 struct feature_set kvm_host_features(const struct kvm_host *h)
 {
 	struct feature_set m = cpuid2_features(h->supported_cpuid);
-	unsigned int f, i;
+	unsigned int f;
 
 	for (f = 0; f < NR_FEATURES; f++) {
 		const struct msr_feature *feat = &msr_features[f];
@@ -105,12 +105,10 @@ struct feature_set kvm_host_features(const struct kvm_host *h)
 		if (feat->source != SOURCE_MSR)
 			continue;
 		/* A gate bit of a feature MSR: what KVM offers in it. */
-		for (i = 0; i < h->nr_feature_msrs; i++) {
-			if (h->feature_msrs[i] == feat->msr &&
-			    !kvm_get_feature_msr(h, feat->msr, &val) &&
-			    (val >> feat->bit & 1))
-				fs_add(&m, f);
-		}
+		if (kvm_host_lists_feature_msr(h, feat->msr) &&
+		    !kvm_get_feature_msr(h, feat->msr, &val) &&
+		    (val >> feat->bit & 1))
+			fs_add(&m, f);
 	}
 	return m;
 }

@@ -17,6 +17,7 @@
 
 #include "suite.h"
 #include "x86.h"
+#include "suite_tap.h"
 
 static uint64_t fake_reset;
 
@@ -51,19 +52,9 @@ static char *run(uint64_t reset, int *ret)
 		.fault_entry = -1,
 		.hooks = reset ? &hooks : NULL,
 	};
-	struct report rep;
-	char *tap = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&tap, &len);
 
-	if (!f)
-		exit(2);
 	fake_reset = reset;
-	report_init(&rep, f, true, false);
-	*ret = suite_run(&o, &rep);
-	report_free(&rep);
-	fclose(f);
-	return tap;
+	return suite_tap(&o, ret);
 }
 
 static bool has_line(const char *tap, const char *prefix, const char *text)

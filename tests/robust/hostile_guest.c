@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "suite.h"
+#include "suite_tap.h"
 
 #define HITS 500
 #define STR(x) #x
@@ -107,18 +108,8 @@ static char *run_suite(int *ret)
 		.fault_entry = -1,
 		.hooks = &hooks,
 	};
-	struct report rep;
-	char *tap = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&tap, &len);
 
-	if (!f)
-		exit(2);
-	report_init(&rep, f, true, false);
-	*ret = suite_run(&o, &rep);
-	report_free(&rep);
-	fclose(f);
-	return tap;
+	return suite_tap(&o, ret);
 }
 
 /*

@@ -18,6 +18,7 @@
 
 #include "msr_filter.h"
 #include "suite.h"
+#include "suite_tap.h"
 
 /* The MSRs of the selected entries whose accesses exited, and how often. */
 struct exits {
@@ -124,22 +125,14 @@ int main(void)
 		.fault_entry = -1,
 		.hooks = &hooks,
 	};
-	struct report rep;
-	char *tap = NULL;
-	size_t len = 0;
-	FILE *f;
+	char *tap;
 	int ret;
 
 	if (access("/dev/kvm", R_OK | W_OK)) {
 		printf("SKIP: no usable /dev/kvm\n");
 		return 77;
 	}
-	f = open_memstream(&tap, &len);
-	if (!f)
-		return 2;
-	report_init(&rep, f, true, false);
-	ret = suite_run(&o, &rep);
-	fclose(f);
+	tap = suite_tap(&o, &ret);
 
 	expect(ret == 0, "the suite did not pass", tap);
 	/* "invalid": the #GP checks ran, and KVM never asked userspace. */
@@ -180,7 +173,6 @@ int main(void)
 			   "0x0000000007070707") == 1,
 	       "CR_PAT's supported path did not run", tap);
 
-	report_free(&rep);
 	free(tap);
 	if (failures)
 		return 1;
