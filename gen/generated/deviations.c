@@ -683,6 +683,19 @@ const struct deviation deviations[] = {
 		.got_fault = false,
 		.why = "kvm_pvm stores a guest's TSC_ADJUST write but does not move the TSC by the change (RDMSR(TSC) moves only by the time that passed); upstream KVM adds the change to the TSC offset (adjust_tsc_offset_guest)",
 	},
+	/* registry/deviations.toml: [[deviation]] kvm_pvm IA32_TSC_ADJUST tsc-written */
+	{
+		.flavour = "kvm_pvm",
+		.vendors = 0,
+		.measured_on = VENDOR_BIT(VENDOR_INTEL),
+		.entry = MSRENT_IA32_TSC_ADJUST,
+		.feature = NULL,
+		.check = CHECK_TSC_WRITTEN,
+		.want = 0x0000000000000001ull,
+		.got = 0x0000000000000000ull,
+		.got_fault = false,
+		.why = "kvm_pvm accepts a guest's TSC write and moves TSC_ADJUST by the change (adjust-follows-tsc passes) but leaves the TSC itself where it was; upstream KVM moves the TSC offset (adjust_tsc_offset_guest). The host cannot move this TSC either: KVM_SET_MSRS(IA32_TSC) and KVM_VCPU_TSC_OFFSET succeed and change nothing (measured)",
+	},
 };
 
-const unsigned int nr_deviations = 52;
+const unsigned int nr_deviations = 53;

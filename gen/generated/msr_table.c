@@ -81,7 +81,7 @@ const char *const save_list_rule_names[NR_SAVE_LIST_VALUES] = {
 
 const struct msr_not_tested msr_not_tested[] = {
 	/* registry/msrs.toml: [[not_tested]] IA32_TSC */
-	{ 0x00000010, "IA32_TSC", "time-varying: no read is a fixed value; its coupling with TSC_ADJUST is checked through IA32_TSC_ADJUST (couples_tsc: tsc-follows-adjust, adjust-follows-tsc)" },
+	{ 0x00000010, "IA32_TSC", "time-varying: no read is a fixed value; its coupling with TSC_ADJUST is checked through IA32_TSC_ADJUST (couples_tsc: tsc-follows-adjust, tsc-written, adjust-follows-tsc)" },
 	/* registry/msrs.toml: [[not_tested]] IA32_FEAT_CTL */
 	{ 0x0000003a, "IA32_FEAT_CTL", "VMX-only: guest access needs nested VMX in the guest's CPUID, and whether KVM lists it depends on whether the host can read it (kvm_probe_msr_to_save)" },
 };

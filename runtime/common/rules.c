@@ -89,6 +89,12 @@ bool rules_adjust_follows_tsc(uint64_t adjust_before, uint64_t tsc_before,
 	return moved <= most && most - moved <= RULES_TSC_SLACK;
 }
 
+bool rules_tsc_written(uint64_t got)
+{
+	/* The TSC runs on from the written value. */
+	return got - RULES_TSC_TARGET <= RULES_TSC_SLACK;
+}
+
 bool rules_guest_reads(const struct rules_ctx *c)
 {
 	return !c->use_one_reg;

@@ -151,6 +151,8 @@ bool rules_tsc_follows_adjust(uint64_t before, uint64_t after);
  */
 bool rules_adjust_follows_tsc(uint64_t adjust_before, uint64_t tsc_before,
 			      uint64_t adjust_after);
+/* RDMSR(TSC) gave got right after a WRMSR of RULES_TSC_TARGET. */
+bool rules_tsc_written(uint64_t got);
 /*
  * The VM-capability scenario checks the entry on this vCPU: a readable
  * MSR the vCPU has whose guest reads a VM capability gates, in the msrs

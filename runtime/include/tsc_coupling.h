@@ -3,7 +3,8 @@
  * The TSC coupling scenario: in the guest, IA32_TSC_ADJUST and IA32_TSC
  * move together.  The guest reads the TSC, adds RULES_TSC_STEP to
  * TSC_ADJUST and reads the TSC again (tsc-follows-adjust), then writes
- * RULES_TSC_TARGET to the TSC and reads TSC_ADJUST (adjust-follows-tsc),
+ * RULES_TSC_TARGET to the TSC and reads it (tsc-written) and TSC_ADJUST
+ * (adjust-follows-tsc),
  * and puts TSC_ADJUST back.  One guest run; the windows are the rules'
  * (rules_tsc_follows_adjust, rules_adjust_follows_tsc).
  */

@@ -12,6 +12,7 @@ enum {
 	ADJUST_STEP,		/* WRMSR(TSC_ADJUST, reset + STEP) */
 	TSC_AFTER,		/* RDMSR(TSC) */
 	TSC_WRITE,		/* WRMSR(TSC, TARGET) */
+	TSC_WRITTEN,		/* RDMSR(TSC) */
 	ADJUST_AFTER,		/* RDMSR(TSC_ADJUST) */
 	ADJUST_BACK,		/* WRMSR(TSC_ADJUST, reset) */
 	NR_SLOTS,
@@ -55,6 +56,7 @@ bool tsc_coupling_run(struct tsc_coupling *tc, struct kvm_vcpu *vcpu,
 	guest_plan_add(tc->plan, GUEST_OP_RDMSR, MSR_TSC, 0, TSC_AFTER);
 	guest_plan_add(tc->plan, GUEST_OP_WRMSR, MSR_TSC, RULES_TSC_TARGET,
 		       TSC_WRITE);
+	guest_plan_add(tc->plan, GUEST_OP_RDMSR, MSR_TSC, 0, TSC_WRITTEN);
 	guest_plan_add(tc->plan, GUEST_OP_RDMSR, adj, 0, ADJUST_AFTER);
 	guest_plan_add(tc->plan, GUEST_OP_WRMSR, adj, tc->reset, ADJUST_BACK);
 	guest_plan_run(vcpu, tc->plan, tc->timeout_ms, tc->plan_hooks, run);
@@ -74,6 +76,17 @@ bool tsc_coupling_run(struct tsc_coupling *tc, struct kvm_vcpu *vcpu,
 		 (unsigned long long)RULES_TSC_STEP,
 		 (unsigned long long)RULES_TSC_SLACK, why);
 	result(tc, CHECK_TSC_FOLLOWS_ADJUST, ok, msg);
+
+	ok = clean(g, TSC_WRITE, TSC_WRITTEN, why, sizeof(why)) &&
+	     rules_tsc_written(g[TSC_WRITTEN].got);
+	if (!g[TSC_WRITE].vector && !g[TSC_WRITTEN].vector)
+		snprintf(why, sizeof(why), "got 0x%016llx",
+			 (unsigned long long)g[TSC_WRITTEN].got);
+	snprintf(msg, sizeof(msg), "WRMSR(TSC, 0x%llx): wanted RDMSR(TSC) "
+		 "to give that plus at most 0x%llx, %s",
+		 (unsigned long long)RULES_TSC_TARGET,
+		 (unsigned long long)RULES_TSC_SLACK, why);
+	result(tc, CHECK_TSC_WRITTEN, ok, msg);
 
 	ok = clean(g, TSC_WRITE, ADJUST_AFTER, why, sizeof(why)) &&
 	     rules_adjust_follows_tsc(tc->reset + RULES_TSC_STEP,

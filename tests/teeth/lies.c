@@ -219,6 +219,19 @@ static bool adjust_leaves_tsc(struct teeth *t, struct kvm_vcpu *vcpu,
 	return true;
 }
 
+/*
+ * KVM lie: a guest write of the TSC moves TSC_ADJUST by the change but
+ * leaves the TSC where it was.
+ */
+static bool tsc_write_dropped(struct teeth *t, struct kvm_vcpu *vcpu,
+			      struct kvm_run *run)
+{
+	if (!is_write_of(run, MSR_TSC))
+		return false;
+	t->val[vcpu->id] += run->msr.data - tsc_now(t, vcpu);
+	return true;
+}
+
 /* KVM lie: a guest write of the TSC does not move TSC_ADJUST. */
 static bool tsc_leaves_adjust(struct teeth *t, struct kvm_vcpu *vcpu,
 			      struct kvm_run *run)
@@ -1678,6 +1691,17 @@ const struct lie lies[] = {
 		.check = CHECK_ADJUST_FOLLOWS_TSC,
 		.detail = "TSC_ADJUST moved by 0x0",
 		.hooks.msr_exit = tsc_leaves_adjust,
+	},
+	{
+		.name = "tsc-write-dropped", .level = LIE_KVM,
+		.fakes = "a guest write of the TSC moves TSC_ADJUST but not the "
+			 "TSC",
+		.world = &tsc_offset, .select = sel_tsc_offset,
+		.entry = MSRENT_IA32_TSC_ADJUST,
+		.check = CHECK_TSC_WRITTEN,
+		.detail = "WRMSR(TSC, 0x1000000000000000): wanted RDMSR(TSC) to "
+			  "give that plus at most 0x400000000, got 0x*",
+		.hooks.msr_exit = tsc_write_dropped,
 	},
 
 	/* platform-info-cap world */

@@ -4,7 +4,8 @@
  * KVM: the TSC must move by the TSC_ADJUST step plus at most the slack,
  * never less, also across the 64-bit wrap; TSC_ADJUST must move by the
  * TSC write's change, which the time since the TSC read makes at most
- * the slack smaller.
+ * the slack smaller; after the TSC write, RDMSR(TSC) gives what was
+ * written plus at most the slack.
  */
 #include "rules.h"
 #include "unit.h"
@@ -38,5 +39,13 @@ int main(void)
 		"more than the change: no");
 	unit_ok(!rules_adjust_follows_tsc(step, t, step),
 		"TSC_ADJUST did not move: no");
+
+	unit_ok(rules_tsc_written(target + 0x5000),
+		"RDMSR(TSC) after the write: the value plus the time since");
+	unit_ok(rules_tsc_written(target + slack), "... up to the slack");
+	unit_ok(!rules_tsc_written(target + slack + 1),
+		"... more than the slack: no");
+	unit_ok(!rules_tsc_written(target - 1), "less than written: no");
+	unit_ok(!rules_tsc_written(t), "the write was dropped: no");
 	return unit_done();
 }
