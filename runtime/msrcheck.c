@@ -18,7 +18,6 @@
 #include "suite.h"
 
 /* --timeout: an hour per vCPU run is more than any guest plan needs. */
-#define TIMEOUT_MAX_MS 3600000
 
 static void usage(FILE *f)
 {
@@ -425,10 +424,7 @@ static void watch_fault(struct kvm_vcpu *vcpu, struct guest_slot *g,
 	unsigned int i, *injected = opaque;
 
 	for (i = 0; i < n; i++)
-		*injected += g[i].op == GUEST_OP_HANG ||
-			     g[i].op == GUEST_OP_UD ||
-			     g[i].op == GUEST_OP_TRIPLE ||
-			     g[i].op == GUEST_OP_BAD_PORT;
+		*injected += guest_op_is_fault(g[i].op);
 }
 
 static int run_suite(struct cli *c)

@@ -14,6 +14,9 @@
 
 #include "guest_abi.h"
 
+/* --timeout's bounds, in ms: a guest run gets at most an hour. */
+#define TIMEOUT_MAX_MS 3600000
+
 /* A decimal number from min to max, digits only. */
 bool parse_decimal(const char *s, unsigned long min, unsigned long max,
 		   unsigned long *out, char *why, size_t len);

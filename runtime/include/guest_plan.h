@@ -38,6 +38,8 @@ struct plan_run {
 
 /* "RDMSR", "WRMSR", ... as guest_ops.def names them. */
 const char *guest_op_name(unsigned int op);
+/* A testing aid that makes the guest fail on purpose (--fault). */
+bool guest_op_is_fault(unsigned int op);
 /* "slot 12: WRMSR(0x277, 0x0000000007070707)" for messages. */
 void guest_slot_describe(const struct guest_slot *s, unsigned int i,
 			 char *buf, size_t len);

@@ -37,6 +37,10 @@ void json_out_result(struct json_out *j, const struct check_result *res,
  */
 int json_out_close(struct json_out *j, const struct outcomes *oc, int status);
 
+/* What the document's "format" and "version" say (msrcheck diff reads them). */
+#define JSON_FORMAT "msrcheck-results"
+#define JSON_VERSION 1
+
 /*
  * s as a JSON string, quotes included: '"', '\' and control characters
  * escaped, bytes that are not UTF-8 written as U+FFFD, so any C string

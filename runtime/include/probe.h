@@ -29,6 +29,12 @@ struct probe_access {
 	uint64_t value;	/* what a read gave */
 };
 
+/* The access ran and did not fail. */
+static inline bool probe_ok(const struct probe_access *a)
+{
+	return a->ran && !a->fault;
+}
+
 /* A write and the read right after it. */
 struct probe_write {
 	uint64_t value;
@@ -69,19 +75,18 @@ enum probe_bit {
 
 /*
  * --draft: each of the 64 bits flipped alone from the reset value, on a
- * fresh full vCPU (vCPU 1: not the bootstrap one).
+ * fresh full vCPU that is not the bootstrap one.
  */
+#define SWEEP_VCPU 1
 struct probe_sweep {
 	bool ran;		/* RDMSR worked there, so there was a base */
 	uint64_t base;		/* the value every bit is flipped from */
 	uint8_t bit[64];	/* enum probe_bit */
-	uint8_t vector[64];	/* BIT_FAULTS: which */
-	uint64_t got[64];	/* what the read after the write gave */
 	/* Writing base back did not bring it back: the sweep must skip it. */
 	uint64_t no_way_back;
-	/* A value accepted as a whole and what it read back (has_write). */
+	/* A value the guest's write accepts as a whole (has_write). */
 	bool has_write;
-	uint64_t write, write_got;
+	uint64_t write;
 	/*
 	 * A feature MSR: after the vCPU ran, the host's write of another
 	 * value (0, or 1 if the value is 0) failed.
@@ -104,6 +109,7 @@ struct probe {
 	const char *flavour;		/* the loaded KVM module */
 	enum vendor vendor;
 	int api_version;
+	char kernel[65];		/* uname's release, or "?" */
 	bool one_reg;			/* KVM has ONE_REG */
 	bool ignore_msrs;
 	bool listed;			/* KVM_GET_MSR_INDEX_LIST */
@@ -122,9 +128,13 @@ int probe_run(const struct probe_opts *o, struct probe *p, char *why,
 /* The per-bit sweep of p->opts.index on a fresh vCPU 1 (probe_sweep.c). */
 void probe_sweep(struct kvm_host *h, struct probe *p);
 
-/* Registry entries of the index, and the union of their features. */
-unsigned int probe_entries(uint32_t index, unsigned int *ids,
-			   unsigned int max, struct feature_set *features);
+/*
+ * Prints lead and the names of the registry's entries of the index,
+ * comma-separated, if it has any; returns how many it has.  features (if
+ * not NULL) gets the union of their features.
+ */
+unsigned int probe_print_entries(FILE *out, uint32_t index, const char *lead,
+				 struct feature_set *features);
 /* "0x0000000000000001", "#GP", or the errno's name. */
 const char *probe_result(const struct probe_access *a, bool guest,
 			 char *buf, size_t len);

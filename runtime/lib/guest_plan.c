@@ -18,6 +18,12 @@ const char *guest_op_name(unsigned int op)
 	return op < NR_GUEST_OPS ? names[op] : "?";
 }
 
+bool guest_op_is_fault(unsigned int op)
+{
+	return op == GUEST_OP_HANG || op == GUEST_OP_UD ||
+	       op == GUEST_OP_TRIPLE || op == GUEST_OP_BAD_PORT;
+}
+
 void guest_slot_describe(const struct guest_slot *s, unsigned int i,
 			 char *buf, size_t len)
 {

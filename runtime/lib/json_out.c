@@ -17,14 +17,11 @@
 #endif
 
 /* The document's format, and the version of its layout (the schema's). */
-#define JSON_FORMAT "msrcheck-results"
-#define JSON_VERSION 1
 
 struct json_out {
 	FILE *f;
 	char *path;
 	bool in_results;	/* "results": [ is open */
-	unsigned int nr_results;
 };
 
 /*
@@ -247,7 +244,6 @@ void json_out_result(struct json_out *j, const struct check_result *res,
 		return;
 	fputs(j->in_results ? ",\n" : ", \"results\": [\n", j->f);
 	j->in_results = true;
-	j->nr_results++;
 	fputc('{', j->f);
 	put_str(j, true, "entry", e ? entry_name(e, name, sizeof(name)) : NULL);
 	put_str(j, false, "kind", e ? msr_kind_names[e->kind] : NULL);
@@ -285,9 +281,7 @@ int json_out_close(struct json_out *j, const struct outcomes *oc, int status)
 
 	if (!j)
 		return status;
-	fputs(j->in_results ? "\n]" : ", \"results\": [", j->f);
-	if (!j->in_results)
-		fputc(']', j->f);
+	fputs(j->in_results ? "\n]" : ", \"results\": []", j->f);
 	fprintf(j->f, ",\n\"totals\": {\"pass\": %u, \"fail\": %u, \"skip\": "
 		"%u, \"xfail\": %u},\n\"exit_status\": %d}\n",
 		t->n[OUTCOME_PASS], t->n[OUTCOME_FAIL], t->n[OUTCOME_SKIP],

@@ -188,7 +188,7 @@ static const char *digits(const struct parser *ps, const char *s)
 static bool number(struct parser *ps, double *out)
 {
 	const char *s = ps->p;
-	char tmp[64], *end;
+	char tmp[64];
 	size_t n;
 
 	/* JSON's grammar, which is stricter than strtod's. */
@@ -211,7 +211,7 @@ static bool number(struct parser *ps, double *out)
 		return fail(ps, "number too long");
 	memcpy(tmp, ps->p, n);
 	tmp[n] = '\0';
-	*out = strtod(tmp, &end);
+	*out = strtod(tmp, NULL);
 	ps->p = s;
 	return true;
 }

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 
 #include "guest_plan.h"
 #include "judge.h"
@@ -50,7 +51,7 @@ static unsigned int step_values(const struct probe *p,
 {
 	unsigned int i;
 
-	path->writes[0].value = read->ran && !read->fault ? read->value : 0;
+	path->writes[0].value = probe_ok(read) ? read->value : 0;
 	for (i = 0; i < p->opts.nr_writes; i++)
 		path->writes[i + 1].value = p->opts.writes[i];
 	return p->opts.nr_writes + 1;
@@ -125,6 +126,7 @@ static void probe_host(struct probe *p, struct kvm_vcpu *vcpu,
 static void probe_lists(struct probe *p, struct kvm_host *h)
 {
 	uint32_t index = p->opts.index;
+	struct utsname u;
 	uint64_t val;
 	int r;
 
@@ -132,6 +134,10 @@ static void probe_lists(struct probe *p, struct kvm_host *h)
 	p->flavour = h->flavour;
 	p->vendor = h->vendor;
 	p->api_version = h->api_version;
+	if (uname(&u))
+		snprintf(p->kernel, sizeof(p->kernel), "?");
+	else
+		snprintf(p->kernel, sizeof(p->kernel), "%s", u.release);
 	p->one_reg = h->caps[CAP_ONE_REG];
 	p->ignore_msrs = h->ignore_msrs;
 	p->listed = kvm_host_lists_msr(h, index);
@@ -185,20 +191,22 @@ int probe_run(const struct probe_opts *o, struct probe *p, char *why,
 	return 0;
 }
 
-unsigned int probe_entries(uint32_t index, unsigned int *ids,
-			   unsigned int max, struct feature_set *features)
+unsigned int probe_print_entries(FILE *out, uint32_t index, const char *lead,
+				 struct feature_set *features)
 {
+	char name[MSR_ENTRY_NAME_MAX + 1];
 	unsigned int i, f, n = 0;
 
-	*features = (struct feature_set){ { 0 } };
+	if (features)
+		*features = (struct feature_set){ { 0 } };
 	for (i = 0; i < NR_MSR_ENTRIES; i++) {
 		const struct msr_entry *e = &msr_entries[i];
 
 		if (e->kind != MSR_KIND_MSR || e->index != index)
 			continue;
-		if (n < max)
-			ids[n++] = i;
-		for (f = 0; f < e->nr_features; f++)
+		fprintf(out, "%s%s", n++ ? ", " : lead,
+			entry_name(e, name, sizeof(name)));
+		for (f = 0; features && f < e->nr_features; f++)
 			fs_add(features, e->features[f]);
 	}
 	return n;

@@ -119,7 +119,7 @@ int probe_main(int argc, char **argv)
 			o.device = optarg;
 			break;
 		case 'T':
-			if (!parse_decimal(optarg, 1, 3600000, &ms, why,
+			if (!parse_decimal(optarg, 1, TIMEOUT_MAX_MS, &ms, why,
 					   sizeof(why)))
 				return bad("--timeout: ", NULL, why);
 			o.timeout_ms = ms;

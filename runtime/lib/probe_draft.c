@@ -9,12 +9,10 @@
  * `KEY = ["TODO"]`, one per line, so a tool can fill them in too.
  */
 #include <string.h>
-#include <sys/utsname.h>
 
 #include "deviation_draft.h"
 #include "probe.h"
 
-#define SWEEP_VCPU 1
 
 /* The draft's decisions, from the measurements. */
 struct draft {
@@ -29,20 +27,15 @@ struct draft {
 	bool featureless;		/* the featureless vCPU 2 has it */
 };
 
-static bool ok(const struct probe_access *a)
-{
-	return a->ran && !a->fault;
-}
-
 /* The vCPU's guest could read or write the MSR: it exists there. */
 static bool exists(const struct probe *p, unsigned int v)
 {
 	const struct probe_path *g = &p->vcpu[v].guest;
 	unsigned int i;
-	bool any = ok(&g->read);
+	bool any = probe_ok(&g->read);
 
 	for (i = 0; i <= p->opts.nr_writes; i++)
-		any |= ok(&g->writes[i].write);
+		any |= probe_ok(&g->writes[i].write);
 	return any;
 }
 
@@ -53,7 +46,7 @@ static bool guest_wrote(const struct probe *p, unsigned int *first)
 	unsigned int i;
 
 	for (i = 0; i <= p->opts.nr_writes; i++) {
-		if (ok(&g->writes[i].write)) {
+		if (probe_ok(&g->writes[i].write)) {
 			*first = i;
 			return true;
 		}
@@ -88,7 +81,7 @@ static void decide(const struct probe *p, struct draft *d)
 
 	memset(d, 0, sizeof(*d));
 	decide_bits(p, d);
-	d->readable = ok(&v1->guest.read);
+	d->readable = probe_ok(&v1->guest.read);
 	d->writable = guest_wrote(p, &first) ||
 		      (d->bits[BIT_STICKS] | d->bits[BIT_IGNORED] |
 		       d->bits[BIT_FIXED]);
@@ -149,7 +142,7 @@ static void print_measured(FILE *out, const struct probe *p,
 		fprintf(out, "#   vcpu%u %-36s RDMSR %s, WRMSR of it %s\n", v,
 			suite_vcpus[v].name,
 			probe_result(&pv->guest.read, true, rb, sizeof(rb)),
-			ok(&pv->guest.writes[0].write) ? "ok" :
+			probe_ok(&pv->guest.writes[0].write) ? "ok" :
 			probe_result(&pv->guest.writes[0].write, true, wb,
 				     sizeof(wb)));
 	}
@@ -175,23 +168,13 @@ static void print_measured(FILE *out, const struct probe *p,
 
 static void print_header(FILE *out, const struct probe *p)
 {
-	unsigned int ids[16], i, n;
-	char name[MSR_ENTRY_NAME_MAX + 1];
-	struct feature_set feats;
-	struct utsname u;
-
-	if (uname(&u))
-		snprintf(u.release, sizeof(u.release), "?");
 	fprintf(out, "# Draft of a registry/msrs.toml entry for MSR 0x%x, from "
 		"`msrcheck probe\n# 0x%x --draft` on KVM %s, %s host, kernel "
 		"%s.\n", p->opts.index, p->opts.index, p->flavour,
-		vendor_name(p->vendor), u.release);
-	n = probe_entries(p->opts.index, ids, 16, &feats);
-	for (i = 0; i < n; i++)
-		fprintf(out, "%s%s", i ? ", " :
-			"# The registry has this index already: ",
-			entry_name(&msr_entries[ids[i]], name, sizeof(name)));
-	if (n)
+		vendor_name(p->vendor), p->kernel);
+	if (probe_print_entries(out, p->opts.index,
+				"# The registry has this index already: ",
+				NULL))
 		fputs(".\n", out);
 	fputs("# Decide each TODO, and whether quirks, scope, init, isolate, "
 	      "host_absent,\n# write_needs_primary or save_list = \"always\" "
@@ -224,7 +207,7 @@ void probe_draft(FILE *out, const struct probe *p)
 		fprintf(out, "access = \"%s\"\n", d.access);
 	if (d.readable && d.reset)
 		key_u64(out, "reset", d.reset);
-	if (d.readable && ok(&v0->guest.read) &&
+	if (d.readable && probe_ok(&v0->guest.read) &&
 	    v0->guest.read.value != d.reset)
 		key_u64(out, "reset_bsp", v0->guest.read.value);
 	if (p->feature_listed)
@@ -252,7 +235,7 @@ void probe_draft(FILE *out, const struct probe *p)
 			     "leaves these bits alone (see Measured)");
 		}
 	}
-	if (d.readable && !ok(&p->vcpu[SWEEP_VCPU].msrs.writes[0].write))
+	if (d.readable && !probe_ok(&p->vcpu[SWEEP_VCPU].msrs.writes[0].write))
 		fputs("host_write = \"fails\"\n", out);
 	if (d.differs || !strcmp(d.access, "none"))
 		todo(out, "failure", false, "\"unsupported\" or \"invalid\": "

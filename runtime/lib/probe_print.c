@@ -4,7 +4,6 @@
  * block per vCPU with one line per access, the operation on the left and
  * what it gave on the right, two spaces or more between them.
  */
-#include <sys/utsname.h>
 
 #include "probe.h"
 
@@ -12,7 +11,7 @@
 static const char *write_result(const struct probe_access *a, bool guest,
 				char *buf, size_t len)
 {
-	if (a->ran && !a->fault)
+	if (probe_ok(a))
 		return "ok";
 	return probe_result(a, guest, buf, len);
 }
@@ -46,46 +45,40 @@ static void print_path(FILE *out, const struct probe *p,
 	}
 }
 
+/* lead and the features of m, if it has any. */
+static void print_feature_group(FILE *out, const char *lead,
+				struct feature_set m)
+{
+	unsigned int f, n = 0;
+
+	for (f = 0; f < NR_FEATURES; f++) {
+		if (fs_has(m, f))
+			fprintf(out, "%s %s", n++ ? "" : lead,
+				msr_features[f].name);
+	}
+}
+
 /* Which of the registry's features for this index the vCPU has. */
 static void print_features(FILE *out, struct feature_set mine,
 			   struct feature_set of_entries)
 {
-	unsigned int f, n;
-	bool has;
-
-	for (has = true, n = 0;; has = false, n = 0) {
-		for (f = 0; f < NR_FEATURES; f++) {
-			if (!fs_has(of_entries, f) || fs_has(mine, f) != has)
-				continue;
-			fprintf(out, "%s %s",
-				n++ ? "" : has ? "; has" : "; lacks",
-				msr_features[f].name);
-		}
-		if (!has)
-			break;
-	}
+	print_feature_group(out, "; has", fs_and(of_entries, mine));
+	print_feature_group(out, "; lacks", fs_minus(of_entries, mine));
 }
 
 static void print_header(FILE *out, const struct probe *p,
 			 struct feature_set *feats)
 {
-	unsigned int ids[16], i, n;
-	char name[MSR_ENTRY_NAME_MAX + 1], buf[32];
-	struct utsname u;
+	char buf[32];
 
-	n = probe_entries(p->opts.index, ids, 16, feats);
 	fprintf(out, "MSR 0x%x: ", p->opts.index);
-	if (!n)
+	if (!probe_print_entries(out, p->opts.index, "in the registry as ",
+				 feats))
 		fputs("not in the registry", out);
-	for (i = 0; i < n; i++)
-		fprintf(out, "%s%s", i ? ", " : "in the registry as ",
-			entry_name(&msr_entries[ids[i]], name, sizeof(name)));
 	fputc('\n', out);
-	if (uname(&u))
-		snprintf(u.release, sizeof(u.release), "?");
 	fprintf(out, "host: %s, KVM API %d, flavour %s, vendor %s, kernel %s, "
 		"ONE_REG %s, ignore_msrs %s\n", p->device, p->api_version,
-		p->flavour, vendor_name(p->vendor), u.release,
+		p->flavour, vendor_name(p->vendor), p->kernel,
 		p->one_reg ? "yes" : "no", p->ignore_msrs ? "Y" : "N");
 	fprintf(out, "KVM_GET_MSR_INDEX_LIST (save/restore): %s\n",
 		p->listed ? "listed" : "not listed");

@@ -13,9 +13,8 @@
 
 #include "guest_plan.h"
 #include "probe.h"
+#include "rules.h"
 #include "x86.h"
-
-#define SWEEP_VCPU 1
 
 struct sweeper {
 	struct kvm_host *h;
@@ -99,10 +98,8 @@ static void sweep_bit(struct sweeper *s, unsigned int b)
 	w = &s->plan.slots[0];
 	r = &s->plan.slots[1];
 	back = is_back(s, sw->base);
-	sw->got[b] = r->got;
 	if (w->vector) {
 		sw->bit[b] = BIT_FAULTS;
-		sw->vector[b] = w->vector;
 	} else if (!r->vector && r->got == v) {
 		sw->bit[b] = BIT_STICKS;
 	} else if (!r->vector && r->got == sw->base && back) {
@@ -117,13 +114,12 @@ static void sweep_bit(struct sweeper *s, unsigned int b)
 	}
 }
 
-/* The guest's write of v is accepted: what it read back. */
-static bool try_write(struct sweeper *s, uint64_t v, uint64_t *got)
+/* The guest's write of v is accepted, and so is the read after it. */
+static bool try_write(struct sweeper *s, uint64_t v)
 {
 	bool ok = write_and_back(s, v, s->p->sweep.base);
 
 	if (ok && !s->plan.slots[0].vector && !s->plan.slots[1].vector) {
-		*got = s->plan.slots[1].got;
 		if (!is_back(s, s->p->sweep.base))
 			fresh_vcpu(s);
 		return true;
@@ -145,8 +141,8 @@ static void pick_write(struct sweeper *s)
 	unsigned int i, b;
 
 	for (i = 1; i <= s->p->opts.nr_writes; i++) {
-		if (g->writes[i].write.ran && !g->writes[i].write.fault &&
-		    try_write(s, g->writes[i].value, &sw->write_got)) {
+		if (probe_ok(&g->writes[i].write) &&
+		    try_write(s, g->writes[i].value)) {
 			sw->write = g->writes[i].value;
 			sw->has_write = true;
 			return;
@@ -160,16 +156,14 @@ static void pick_write(struct sweeper *s)
 		if (sw->bit[b] == BIT_IGNORED || sw->bit[b] == BIT_FIXED)
 			accepted |= 1ull << b;
 	}
-	if (sticks && try_write(s, sw->base ^ sticks, &sw->write_got)) {
+	if (sticks && try_write(s, sw->base ^ sticks)) {
 		sw->write = sw->base ^ sticks;
 		sw->has_write = true;
 	} else if (sticks) {
 		b = __builtin_ctzll(sticks);
 		sw->write = sw->base ^ (1ull << b);
-		sw->write_got = sw->got[b];
 		sw->has_write = true;
-	} else if (accepted &&
-		   try_write(s, sw->base ^ accepted, &sw->write_got)) {
+	} else if (accepted && try_write(s, sw->base ^ accepted)) {
 		sw->write = sw->base ^ accepted;
 		sw->has_write = true;
 	}
@@ -183,7 +177,7 @@ static void check_immutable(struct sweeper *s)
 {
 	struct probe_sweep *sw = &s->p->sweep;
 	uint32_t index = s->p->opts.index;
-	uint64_t other = sw->base ? 0 : 1;
+	uint64_t other = rules_other_value(sw->base);
 
 	fresh_vcpu(s);
 	guest_plan_clear(&s->plan);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 /* Comparing two --json documents (see results_diff.h). */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
+#include "json_out.h"
 #include "json_read.h"
 #include "results_diff.h"
 #include "test_assert.h"
@@ -48,10 +50,17 @@ struct difference {
 	unsigned int pos;
 };
 
-static int error(const struct run *r, const char *fmt, const char *arg)
+static int error(const struct run *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int error(const struct run *r, const char *fmt, ...)
 {
+	va_list ap;
+
 	fprintf(stderr, "msrcheck diff: %s: ", r->path);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 	return -1;
 }
@@ -184,7 +193,7 @@ static void sort_records(struct run *r)
 	}
 }
 
-static int load_host(struct run *r)
+static void load_host(struct run *r)
 {
 	const struct json_value *host = json_get(r->doc, "host");
 	const struct json_value *kernel = json_get(host, "kernel");
@@ -197,14 +206,13 @@ static int load_host(struct run *r)
 	r->flavour = v && v->type == JSON_STRING ? v->string : "?";
 	v = json_get(host, "vendor");
 	r->vendor = v && v->type == JSON_STRING ? v->string : "?";
-	return 0;
 }
 
 static int load(struct run *r)
 {
 	const struct json_value *v, *results;
 	char err[128];
-	size_t len;
+	size_t len = 0;
 	unsigned int i;
 
 	if (read_file(r, &len))
@@ -214,13 +222,14 @@ static int load(struct run *r)
 		return error(r, "not JSON: %s", err);
 	if (r->doc->type != JSON_OBJECT ||
 	    !(v = json_get(r->doc, "format")) || v->type != JSON_STRING ||
-	    strcmp(v->string, "msrcheck-results"))
+	    strcmp(v->string, JSON_FORMAT))
 		return error(r, "not an msrcheck --json document (%s)",
-			     "no \"format\": \"msrcheck-results\"");
+			     "no \"format\": \"" JSON_FORMAT "\"");
 	v = json_get(r->doc, "version");
-	if (!v || v->type != JSON_NUMBER || v->number != 1)
+	if (!v || v->type != JSON_NUMBER || v->number != JSON_VERSION)
 		return error(r, "an msrcheck results document of another "
-			     "version (this msrcheck reads version %s)", "1");
+			     "version (this msrcheck reads version %d)",
+			     JSON_VERSION);
 	if (member(r, r->doc, "results", JSON_ARRAY, false, &results))
 		return -1;
 	r->n = results->n;
@@ -234,7 +243,8 @@ static int load(struct run *r)
 		}
 	}
 	sort_records(r);
-	return load_host(r);
+	load_host(r);
+	return 0;
 }
 
 static void unload(struct run *r)

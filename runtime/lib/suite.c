@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The conformance scenario: plan, execute, judge (see suite.h). */
 #include <fnmatch.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,23 @@ static void emit(struct suite *s, int entry, int vcpu,
 	res->vcpu = vcpu;
 	res->pass = s->pass;
 	report_result(s->report, res);
+}
+
+/* A check that cannot run here, and why. */
+static void emit_skip(struct suite *s, int entry, int vcpu,
+		      enum check_id check, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void emit_skip(struct suite *s, int entry, int vcpu,
+		      enum check_id check, const char *fmt, ...)
+{
+	struct check_result res = { .check = check, .status = RESULT_SKIP };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(res.skip_why, sizeof(res.skip_why), fmt, ap);
+	va_end(ap);
+	emit(s, entry, vcpu, &res);
 }
 
 /*
@@ -747,10 +765,6 @@ static void add_fault(struct suite *s, struct guest_plan *p, unsigned int v,
 		guest_plan_add(p, o->fault, 0, 0, owner);
 }
 
-/*
- * Runs one guest stage of vCPU v: every entry's steps as one plan.  Returns
- * false, with *bad the entry it failed at (-1: none), if the run failed.
- */
 /* A guest step's operation: through KVM's emulator in the emulator pass. */
 static enum guest_op guest_op(const struct suite *s, enum step_op op)
 {
@@ -760,6 +774,11 @@ static enum guest_op guest_op(const struct suite *s, enum step_op op)
 		return fep ? GUEST_OP_RDMSR_FEP : GUEST_OP_RDMSR;
 	return fep ? GUEST_OP_WRMSR_FEP : GUEST_OP_WRMSR;
 }
+
+/*
+ * Runs one guest stage of vCPU v: every entry's steps as one plan.  Returns
+ * false, with *bad the entry it failed at (-1: none), if the run failed.
+ */
 
 static bool run_guest_stage(struct suite *s, unsigned int v, enum stage st,
 			    int *bad)
@@ -803,10 +822,7 @@ static bool run_guest_stage(struct suite *s, unsigned int v, enum stage st,
 	for (i = 0; i < p->n; i++) {
 		const struct item *it;
 
-		if (p->owner[i] < 0 || p->slots[i].op == GUEST_OP_HANG ||
-		    p->slots[i].op == GUEST_OP_UD ||
-		    p->slots[i].op == GUEST_OP_TRIPLE ||
-		    p->slots[i].op == GUEST_OP_BAD_PORT)
+		if (p->owner[i] < 0 || guest_op_is_fault(p->slots[i].op))
 			continue;
 		it = &l->v[p->owner[i]];
 		if (it->step.aggregate) {
@@ -1174,15 +1190,9 @@ static void run_vm_cap_gate(struct suite *s, const unsigned int *ids,
 		if (e->vm_cap == VM_CAP_NONE)
 			continue;
 		if (!s->host.vm_caps[e->vm_cap]) {
-			struct check_result res = {
-				.check = CHECK_RDMSR_CAP_OFF_GP,
-				.status = RESULT_SKIP,
-			};
-
-			snprintf(res.skip_why, sizeof(res.skip_why),
-				 "KVM lacks KVM_CAP_%s: its gate is not checked",
-				 msr_vm_caps[e->vm_cap].name);
-			emit(s, ids[i], -1, &res);
+			emit_skip(s, ids[i], -1, CHECK_RDMSR_CAP_OFF_GP,
+				  "KVM lacks KVM_CAP_%s: its gate is not checked",
+				  msr_vm_caps[e->vm_cap].name);
 			continue;
 		}
 		for (v = 0; v < SUITE_NR_VCPUS; v++) {
@@ -1210,16 +1220,11 @@ static bool last_round_trip(const struct suite *s, enum suite_pass pass)
 /* INIT needs the in-kernel LAPIC; without it, one skip that says so. */
 static bool init_possible(struct suite *s)
 {
-	struct check_result res = {
-		.check = CHECK_INIT_KEEP,
-		.status = RESULT_SKIP,
-		.skip_why = "KVM lacks KVM_CAP_SPLIT_IRQCHIP (the in-kernel "
-			    "LAPIC that INIT needs): no INIT scenario",
-	};
-
 	if (s->host.caps[CAP_SPLIT_IRQCHIP])
 		return true;
-	emit(s, REPORT_NO_ENTRY, -1, &res);
+	emit_skip(s, REPORT_NO_ENTRY, -1, CHECK_INIT_KEEP,
+		  "KVM lacks KVM_CAP_SPLIT_IRQCHIP (the in-kernel LAPIC that "
+		  "INIT needs): no INIT scenario");
 	return false;
 }
 
@@ -1349,25 +1354,15 @@ static void run_pass(struct suite *s, enum suite_pass pass)
 
 	s->pass = pass;
 	if (pass == PASS_ONE_REG && !s->host.caps[CAP_ONE_REG]) {
-		struct check_result res = {
-			.check = CHECK_RUN,
-			.status = RESULT_SKIP,
-			.skip_why = "KVM lacks KVM_CAP_ONE_REG: no one-reg pass",
-		};
-
-		emit(s, REPORT_NO_ENTRY, -1, &res);
+		emit_skip(s, REPORT_NO_ENTRY, -1, CHECK_RUN,
+			  "KVM lacks KVM_CAP_ONE_REG: no one-reg pass");
 		return;
 	}
 	if (pass == PASS_EMULATED && !s->host.force_emulation) {
-		struct check_result res = {
-			.check = CHECK_RUN,
-			.status = RESULT_SKIP,
-			.skip_why = "kvm.force_emulation_prefix is 0: KVM does not "
-				    "emulate the prefixed RDMSR/WRMSR, so no "
-				    "emulator pass",
-		};
-
-		emit(s, REPORT_NO_ENTRY, -1, &res);
+		emit_skip(s, REPORT_NO_ENTRY, -1, CHECK_RUN,
+			  "kvm.force_emulation_prefix is 0: KVM does not "
+			  "emulate the prefixed RDMSR/WRMSR, so no emulator "
+			  "pass");
 		return;
 	}
 
