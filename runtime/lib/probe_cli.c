@@ -52,17 +52,19 @@ static int bad(const char *before, const char *arg, const char *after)
 
 /*
  * An unsigned number of at most max: decimal, or hex with 0x.  strtoull
- * alone would take a sign (and wrap "-1"), blanks and trailing junk.
+ * alone would take a sign (and wrap "-1"), blanks and trailing junk, and
+ * with base 0 would read a leading 0 as octal ("010" is ten here).
  */
 static int parse_number(const char *s, uint64_t max, uint64_t *out)
 {
+	bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
 	char *end;
 
 	if (!s[0] || s[0] == '-' || s[0] == '+' || s[0] == ' ' ||
 	    (s[0] >= '\t' && s[0] <= '\r'))
 		return -EINVAL;
 	errno = 0;
-	*out = strtoull(s, &end, 0);
+	*out = strtoull(s, &end, hex ? 16 : 10);
 	if (*end)
 		return -EINVAL;
 	if (errno == ERANGE || *out > max)

@@ -184,6 +184,16 @@ def test_probe_unknown(a):
                        f"{index:#x} vcpu{v} {op}: {lines.get(op)}", out)
 
 
+def test_probe_decimal(a):
+    """An index with a leading 0 is decimal, as the usage says (not octal):
+    010 is MSR 0xa, and 08 is MSR 0x8."""
+    need_kvm()
+    for arg, index in (("010", 0xa), ("08", 0x8), ("0X10", 0x10)):
+        rc, out, err = run([a.msrcheck, "probe", arg])
+        expect(rc == 0 and out.startswith(f"MSR {index:#x}: "),
+               f"probe {arg}: exit {rc}, want MSR {index:#x}", out, err)
+
+
 def test_probe_input(a):
     """Bad input to probe, and a --json without a run, is one line on stderr
     and exit 2, before KVM is opened."""
