@@ -28,12 +28,6 @@ static inline void fs_add(struct feature_set *s, unsigned int f)
 		s->w[f / 64] |= (uint64_t)1 << (f % 64);
 }
 
-static inline void fs_del(struct feature_set *s, unsigned int f)
-{
-	if (f < NR_FEATURES)
-		s->w[f / 64] &= ~((uint64_t)1 << (f % 64));
-}
-
 static inline struct feature_set fs_of(unsigned int f)
 {
 	struct feature_set s = { { 0 } };

@@ -115,7 +115,6 @@ bool rules_has_primary(const struct msr_entry *e, struct feature_set m);
 bool rules_has_secondary(const struct msr_entry *e, struct feature_set m);
 bool rules_has_any(const struct msr_entry *e, struct feature_set m);
 
-/* The guest takes the supported path iff its CPUID has the primary feature. */
 /*
  * Where the guest's own checks run.  What a guest access does depends on
  * the vCPU's configuration, not on how the host later reads or writes the
@@ -194,6 +193,7 @@ struct feature_set rules_relevant_features(const struct msr_entry *e);
 bool rules_same_config(const struct msr_entry *e, const struct rules_ctx *a,
 		       const struct rules_ctx *b);
 
+/* The guest takes the supported path iff its CPUID has the primary feature. */
 bool rules_supported_path(const struct msr_entry *e,
 			  const struct rules_ctx *c);
 /* The reserved value i must #GP (else it is written truncated). */

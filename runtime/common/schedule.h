@@ -36,8 +36,6 @@ struct sched_event {
 unsigned int schedule_stages(unsigned int nr_vcpus, unsigned int nr_stages,
 			     struct sched_event *out);
 
-#endif
-
 /*
  * Segments: entries that name the same register (same kind and register
  * index: the MSR's own, or the one KVM keeps it with) must
@@ -50,3 +48,5 @@ unsigned int schedule_stages(unsigned int nr_vcpus, unsigned int nr_stages,
 unsigned int plan_segments(const uint8_t *kinds, const uint32_t *indices,
 			   const bool *isolate, unsigned int n,
 			   unsigned int *seg);
+
+#endif

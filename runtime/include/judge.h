@@ -43,9 +43,8 @@ void judge_skip(const struct msr_entry *e, const struct rules_ctx *c,
 void judge_guest(const struct msr_entry *e, const struct step *s,
 		 unsigned int vector, uint64_t got, struct check_result *out);
 /* A host step against what its ioctl returned. */
-void judge_host(const struct msr_entry *e, const struct rules_ctx *c,
-		const struct step *s, const struct host_access *a,
-		struct check_result *out);
+void judge_host(const struct msr_entry *e, const struct step *s,
+		const struct host_access *a, struct check_result *out);
 /* The save/restore-list step against the host's list. */
 void judge_save_list(const struct msr_entry *e, const struct step *s,
 		     bool listed, struct check_result *out);

@@ -159,6 +159,8 @@ static inline struct guest_mailbox *vcpu_mailbox(struct kvm_vcpu *vcpu)
 }
 
 int __vm_ioctl(struct kvm_vm *vm, unsigned long cmd, void *arg);
+/* KVM_ENABLE_CAP on the VM, args[0] = arg0: 0 or -errno. */
+int __vm_enable_cap(struct kvm_vm *vm, uint32_t cap, uint64_t arg0);
 int __vcpu_ioctl(struct kvm_vcpu *vcpu, unsigned long cmd, void *arg);
 #define vcpu_ioctl(vcpu, cmd, arg)					\
 	TEST_ASSERT_IOCTL(__vcpu_ioctl(vcpu, cmd, arg), #cmd)

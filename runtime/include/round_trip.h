@@ -19,7 +19,6 @@ struct round_trip_item {
 	const struct msr_entry *e;
 	struct host_access saved;	/* A's KVM_GET_MSRS of it */
 	uint64_t after_init;		/* the INIT scenario's expectation */
-	bool init_keeps;		/* ... which keeps the guest's value */
 };
 
 typedef void (*round_trip_result_fn)(unsigned int entry,

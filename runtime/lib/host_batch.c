@@ -17,7 +17,7 @@ static unsigned long batch_cmd(const struct host_item *it)
 	return 0;
 }
 
-/* One item on its own. */
+/* One item on its own (KVM_GET/SET_MSRS items are always batched). */
 static void run_one(struct kvm_vcpu *vcpu, struct host_item *it)
 {
 	struct host_access *a = &it->a;
@@ -30,9 +30,6 @@ static void run_one(struct kvm_vcpu *vcpu, struct host_item *it)
 	case OP_HOST_SET_REG:
 		a->ret = __vcpu_set_reg(vcpu, KVM_X86_REG_MSR(index), a->value);
 		break;
-	case OP_HOST_SET:
-		a->ret = __vcpu_set_msr(vcpu, index, a->value);
-		break;
 	case OP_REG_LIST:
 		a->ret = vcpu_reg_listed(vcpu, KVM_X86_REG_KVM(index));
 		break;
@@ -41,9 +38,6 @@ static void run_one(struct kvm_vcpu *vcpu, struct host_item *it)
 		break;
 	case OP_REG_SET:
 		a->ret = __vcpu_set_reg(vcpu, KVM_X86_REG_KVM(index), a->value);
-		break;
-	case OP_HOST_GET:
-		a->ret = __vcpu_get_msr(vcpu, index, &a->value);
 		break;
 	default:
 		a->ret = -EINVAL;

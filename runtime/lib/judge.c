@@ -219,8 +219,7 @@ static const char *errno_name(int err, char *buf, size_t len)
 }
 
 /* The ioctl a host step made, in words: "KVM_GET_MSRS(0x277)". */
-static const char *host_what(const struct msr_entry *e,
-			     const struct rules_ctx *c, const struct step *s,
+static const char *host_what(const struct msr_entry *e, const struct step *s,
 			     char *what, size_t len)
 {
 	switch (s->op) {
@@ -251,8 +250,7 @@ static const char *host_what(const struct msr_entry *e,
 
 /* A read that must succeed with s->want. */
 static void host_read(struct check_result *out, const struct msr_entry *e,
-		      const struct rules_ctx *c, const struct step *s,
-		      int r, uint64_t val)
+		      const struct step *s, int r, uint64_t val)
 {
 	char eb[16], what[96];
 
@@ -265,7 +263,7 @@ static void host_read(struct check_result *out, const struct msr_entry *e,
 		out->status = RESULT_FAIL;
 		snprintf(out->detail, sizeof(out->detail),
 			 "%s: wanted 0x%016llx, got %s",
-			 host_what(e, c, s, what, sizeof(what)),
+			 host_what(e, s, what, sizeof(what)),
 			 (unsigned long long)s->want,
 			 errno_name(-r, eb, sizeof(eb)));
 		return;
@@ -278,7 +276,7 @@ static void host_read(struct check_result *out, const struct msr_entry *e,
 		return;
 	snprintf(out->detail, sizeof(out->detail),
 		 "%s: wanted 0x%016llx, got 0x%016llx",
-		 host_what(e, c, s, what, sizeof(what)),
+		 host_what(e, s, what, sizeof(what)),
 		 (unsigned long long)s->want, (unsigned long long)val);
 }
 
@@ -288,7 +286,7 @@ static void host_read(struct check_result *out, const struct msr_entry *e,
  * compares as want 1, got 0 or 1.
  */
 static void host_errno(struct check_result *out, const struct msr_entry *e,
-		       const struct rules_ctx *c, const struct step *s, int r)
+		       const struct step *s, int r)
 {
 	int err = -r;
 	char wb[16], gb[16], what[96];
@@ -302,7 +300,7 @@ static void host_errno(struct check_result *out, const struct msr_entry *e,
 			return;
 		snprintf(out->detail, sizeof(out->detail),
 			 "%s: wanted failure, got %s",
-			 host_what(e, c, s, what, sizeof(what)),
+			 host_what(e, s, what, sizeof(what)),
 			 errno_name(err, gb, sizeof(gb)));
 		return;
 	}
@@ -312,14 +310,13 @@ static void host_errno(struct check_result *out, const struct msr_entry *e,
 	if (quiet(out))
 		return;
 	snprintf(out->detail, sizeof(out->detail), "%s: wanted %s, got %s",
-		 host_what(e, c, s, what, sizeof(what)),
+		 host_what(e, s, what, sizeof(what)),
 		 errno_name(s->want_fault, wb, sizeof(wb)),
 		 errno_name(err, gb, sizeof(gb)));
 }
 
-void judge_host(const struct msr_entry *e, const struct rules_ctx *c,
-		const struct step *s, const struct host_access *a,
-		struct check_result *out)
+void judge_host(const struct msr_entry *e, const struct step *s,
+		const struct host_access *a, struct check_result *out)
 {
 	out->check = s->check;
 	switch (s->op) {
@@ -327,14 +324,14 @@ void judge_host(const struct msr_entry *e, const struct rules_ctx *c,
 	case OP_HOST_GET_REG:
 	case OP_REG_GET:
 		if (s->want_fault)
-			host_errno(out, e, c, s, a->ret);
+			host_errno(out, e, s, a->ret);
 		else
-			host_read(out, e, c, s, a->ret, a->value);
+			host_read(out, e, s, a->ret, a->value);
 		break;
 	case OP_HOST_SET:
 	case OP_HOST_SET_REG:
 	case OP_REG_SET:
-		host_errno(out, e, c, s, a->ret);
+		host_errno(out, e, s, a->ret);
 		break;
 	case OP_REG_LIST:
 		out->comparable = true;

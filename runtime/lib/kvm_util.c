@@ -231,6 +231,13 @@ int __vm_ioctl(struct kvm_vm *vm, unsigned long cmd, void *arg)
 	return ioctl(vm->fd, cmd, arg);
 }
 
+int __vm_enable_cap(struct kvm_vm *vm, uint32_t cap, uint64_t arg0)
+{
+	struct kvm_enable_cap c = { .cap = cap, .args[0] = arg0 };
+
+	return __vm_ioctl(vm, KVM_ENABLE_CAP, &c) < 0 ? -errno : 0;
+}
+
 int __vcpu_ioctl(struct kvm_vcpu *vcpu, unsigned long cmd, void *arg)
 {
 	return ioctl(vcpu->fd, cmd, arg);

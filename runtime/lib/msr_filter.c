@@ -8,15 +8,10 @@
 
 int __vm_set_msr_exits(struct kvm_vm *vm, uint32_t reasons)
 {
-	struct kvm_enable_cap cap = {
-		.cap = KVM_CAP_X86_USER_SPACE_MSR,
-		.args[0] = reasons,
-	};
-
 	/* Honour --hide-cap: a hidden capability is an absent one. */
 	if (!vm->host->caps[CAP_X86_USER_SPACE_MSR])
 		return -EOPNOTSUPP;
-	return __vm_ioctl(vm, KVM_ENABLE_CAP, &cap) < 0 ? -errno : 0;
+	return __vm_enable_cap(vm, KVM_CAP_X86_USER_SPACE_MSR, reasons);
 }
 
 void vm_set_msr_exits(struct kvm_vm *vm, uint32_t reasons)

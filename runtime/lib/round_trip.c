@@ -81,11 +81,13 @@ void round_trip_init(struct round_trip *rt, struct kvm_vcpu *vcpu)
 	int r = __vcpu_init(vcpu);
 	unsigned int i;
 
-	host_all(rt, vcpu, OP_HOST_GET, hi, steps);
+	/* After a failed INIT there is nothing to read. */
+	if (!r)
+		host_all(rt, vcpu, OP_HOST_GET, hi, steps);
 	for (i = 0; i < rt->n; i++) {
 		const struct round_trip_item *it = &rt->items[i];
 		const struct host_access *a = &hi[i].a;
-		enum check_id check = it->init_keeps ? CHECK_INIT_KEEP :
+		enum check_id check = it->e->init == INIT_KEEP ? CHECK_INIT_KEEP :
 						       CHECK_INIT_RESET;
 
 		if (r) {
@@ -99,7 +101,7 @@ void round_trip_init(struct round_trip *rt, struct kvm_vcpu *vcpu)
 		     a->ret ? (uint64_t)-a->ret : a->value,
 		     "KVM_GET_MSRS(0x%x) after an INIT: wanted %s 0x%016llx, "
 		     "got %s0x%016llx", it->e->index,
-		     it->init_keeps ? "the guest's" : "the reset value",
+		     it->e->init == INIT_KEEP ? "the guest's" : "the reset value",
 		     (unsigned long long)it->after_init,
 		     a->ret ? "an error, " : "",
 		     (unsigned long long)(a->ret ? (uint64_t)-a->ret :

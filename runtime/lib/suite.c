@@ -367,10 +367,8 @@ static void build_vm(struct suite *s, unsigned int mask)
 		 * the full irqchip's PIC and IOAPIC make the VM's teardown
 		 * cost milliseconds.
 		 */
-		struct kvm_enable_cap cap = { .cap = KVM_CAP_SPLIT_IRQCHIP,
-					      .args = { 24 } };
-
-		TEST_ASSERT(!__vm_ioctl(s->vm, KVM_ENABLE_CAP, &cap),
+		TEST_ASSERT(!__vm_enable_cap(s->vm, KVM_CAP_SPLIT_IRQCHIP,
+					     24 /* IOAPIC routes */),
 			    "KVM_ENABLE_CAP(KVM_CAP_SPLIT_IRQCHIP) failed");
 	}
 	for (i = 0; i < SUITE_NR_VCPUS; i++) {
@@ -870,8 +868,8 @@ static void run_host_stage(struct suite *s, unsigned int v, enum stage st)
 
 		if (it->step.op == OP_SKIP)
 			continue;
-		judge_host(&s->view[it->entry], &s->ctx[v], &it->step,
-			   &s->hitems[n++].a, hold(s, it, v, st));
+		judge_host(&s->view[it->entry], &it->step, &s->hitems[n++].a,
+			   hold(s, it, v, st));
 		count_entry(s, it->entry, 0, 0, 1);
 	}
 }
@@ -1260,7 +1258,6 @@ static unsigned int scenario_items(struct suite *s, enum scenario which,
 			.e = e,
 			.after_init = which == SCENARIO_INIT ?
 				      rules_after_init(e, &ctx) : 0,
-			.init_keeps = e->init == INIT_KEEP,
 		};
 	}
 	return nr;

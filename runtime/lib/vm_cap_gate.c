@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 /* The VM-capability scenario (see vm_cap_gate.h). */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,16 +14,11 @@
 /* KVM_ENABLE_CAP on the VM; 0 or -errno.  The hook hears of a success. */
 static int cap_set(struct vm_cap_gate *g, struct kvm_vm *vm, bool on)
 {
-	struct kvm_enable_cap c = {
-		.cap = msr_vm_caps[g->e->vm_cap].cap,
-		.args[0] = on,
-	};
+	int r = __vm_enable_cap(vm, msr_vm_caps[g->e->vm_cap].cap, on);
 
-	if (__vm_ioctl(vm, KVM_ENABLE_CAP, &c) < 0)
-		return -errno;
-	if (g->cap_set)
+	if (!r && g->cap_set)
 		g->cap_set(g->e->vm_cap, on, g->hook_opaque);
-	return 0;
+	return r;
 }
 
 /* One guest RDMSR of the entry: false if the run failed. */
