@@ -10,13 +10,13 @@ from types import MappingProxyType
 # C1), format characters (bidi overrides, zero widths), surrogates (from
 # undecodable file names), private use, unassigned, and line and paragraph
 # separators.  What is left can neither start a new line nor hide text.
-_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _NAMED_ESCAPES = MappingProxyType({"\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def _escape_char(ch: str) -> str:
     """One character as a message shows it: itself, or \\t, \\x00, \\u202e, \\U000e0001."""
-    if unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
+    if unicodedata.category(ch) not in ESCAPED_CATEGORIES:
         return ch
     if ch in _NAMED_ESCAPES:
         return _NAMED_ESCAPES[ch]

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 import jinja2
 
-from .diag import escape
+from .diag import ESCAPED_CATEGORIES, escape
 from .model import (ACCESSES, ENTRY_NAME_MAX, FAILURES, HOST_ABSENT, HOST_WRITES, INIT_EFFECTS,
                     KINDS, OTHER_VENDOR, REGS, SAVE_LISTS, SCOPES, SOURCES, VENDOR_TABLE, Check,
                     Deviations, Feature, Msr, Origin, Quirk, Registry)
@@ -59,7 +59,7 @@ def cstr(value: str | None) -> str:
     for i, ch in enumerate(value):
         if ch in _SIMPLE_ESCAPES:
             out.append(_SIMPLE_ESCAPES[ch])
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+        elif unicodedata.category(ch) in ESCAPED_CATEGORIES:
             out.extend(f"\\{b:03o}" for b in ch.encode("utf-8", "surrogatepass"))
         elif ch == "?" and i > 0 and value[i - 1] == "?":
             out.append("\\?")

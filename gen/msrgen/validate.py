@@ -275,10 +275,8 @@ def check_quirk(quirk: Quirk, where: Where) -> list[Diag]:
     diags = _check_table_name(quirk.name, where)
     if not quirk.vendors:
         diags.append(where.diag("vendors", "must name at least one vendor"))
-    for vendor in _repeats(quirk.vendors):
-        diags.append(where.diag("vendors", f"{_quote(vendor)} is listed twice"))
-    for vendor in _repeats(quirk.host_vendors):
-        diags.append(where.diag("host_vendors", f"{_quote(vendor)} is listed twice"))
+    diags += _listed_twice(where, "vendors", quirk.vendors)
+    diags += _listed_twice(where, "host_vendors", quirk.host_vendors)
     if set(quirk.host_vendors) == set(VENDORS):
         diags.append(where.diag("host_vendors", "lists every vendor, which is what leaving it "
                                                 "out means (any host); remove it"))
@@ -299,6 +297,11 @@ def _repeats(items: Iterable[str]) -> list[str]:
             out.append(item)
         seen.add(item)
     return out
+
+
+def _listed_twice(where: Where, key: str, items: Iterable[str]) -> list[Diag]:
+    """One error per vendor name the array `key` lists more than once."""
+    return [where.diag(key, f"{_quote(v)} is listed twice") for v in _repeats(items)]
 
 
 def _origin_text(origin: Origin, value: int) -> str:
@@ -593,11 +596,11 @@ def _check_reserved(m: Msr, where: Where, noncanonical: int | None) -> list[Diag
 
 
 def check_msr_set(entries: list[tuple[Msr, Where]],
-                  bases: list[tuple[Msr, Where]] | None = None) -> list[Diag]:
+                  bases: list[tuple[Msr, Where]]) -> list[Diag]:
     """Checks across [[msr]] entries: identity, indices, C names and order.
 
     `entries` are every entry (scenarios and banks expanded); `bases` one per
-    [[msr]] table, in file order, for the canonical order (default: entries).
+    [[msr]] table, in file order, for the canonical order.
     """
     diags = []
     by_key: dict[tuple[str, str | None], Msr] = {}
@@ -652,7 +655,7 @@ def check_msr_set(entries: list[tuple[Msr, Where]],
             diags.append(where.diag("same_register_as",
                                     f"{m.same_register_as} is a {other[0].kind}, {m.name} a "
                                     f"{m.kind}: one register cannot be both"))
-    diags.extend(_check_order(entries if bases is None else bases))
+    diags.extend(_check_order(bases))
     return diags
 
 
@@ -839,6 +842,8 @@ def _check_gates(features: list[Feature], entries: list[tuple[Msr, Where]]) -> l
     diags = []
     for f in features:
         gate = MCG_CAP if f.source == "mcg_cap" else f.msr if f.source == "msr" else None
+        if gate is None:
+            continue
         for m, where in entries:
             if m.kind != "msr" or m.index != gate:
                 continue
@@ -986,10 +991,10 @@ def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
                                            "`vendors`: name the host vendors it is predicted "
                                            "for"))
     if dev.feature is not None:
-        if registry is not None and dev.feature not in {f.name for f in registry.features}:
+        names = {f.name for f in registry.features} if registry is not None else None
+        if names is not None and dev.feature not in names:
             diags.append(where.diag("feature", f"unknown feature `{dev.feature}`"
-                                               + _suggest(dev.feature,
-                                                          {f.name for f in registry.features})))
+                                               + _suggest(dev.feature, names)))
         if dev.check != "cpuid-kept":
             diags.append(where.diag("check", "a deviation about a feature is one of the "
                                              "cpuid-kept check"))
@@ -1007,10 +1012,8 @@ def check_deviation(dev: Deviation, where: Where, registry: Registry | None,
         elif len(matches) > 1:
             diags.append(where.diag("entry", f"{dev.entry} has {len(matches)} entries (labels "
                                              f"{labels}): set `label` to pick one"))
-    for vendor in _repeats(dev.vendors):
-        diags.append(where.diag("vendors", f"{_quote(vendor)} is listed twice"))
-    for vendor in _repeats(dev.measured_on):
-        diags.append(where.diag("measured_on", f"{_quote(vendor)} is listed twice"))
+    diags += _listed_twice(where, "vendors", dev.vendors)
+    diags += _listed_twice(where, "measured_on", dev.measured_on)
     for vendor in sorted(set(dev.measured_on) - set(dev.vendors or VENDORS)):
         diags.append(where.diag("measured_on", f"measured on {_quote(vendor)}, which is not "
                                                "one of its `vendors`"))
