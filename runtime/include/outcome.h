@@ -48,6 +48,11 @@ struct outcomes {
 
 struct outcomes *outcomes_new(void);
 /*
+ * What a deviation can match: a comparable result of a pass, about an
+ * entry or a feature.
+ */
+bool outcome_matchable(const struct check_result *res);
+/*
  * Classifies a result and counts it.  *dev is the deviations[] row that
  * matched (for XFAIL), else -1.
  */

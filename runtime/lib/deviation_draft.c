@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "deviation_draft.h"
+#include "outcome.h"
 #include "test_assert.h"
 
 static bool same_deviation(const struct check_result *a,
@@ -22,10 +23,7 @@ void deviation_draft_add(struct deviation_drafts *d,
 {
 	unsigned int i;
 
-	/* What a deviation can match (outcome.c): a comparable per-pass one. */
-	if (!res->comparable || res->pass == NR_PASSES ||
-	    (res->entry < 0 && !res->feature) ||
-	    (res->entry >= NR_MSR_ENTRIES && !res->feature))
+	if (!outcome_matchable(res))
 		return;
 	for (i = 0; i < d->n; i++) {
 		if (same_deviation(&d->v[i], res))

@@ -24,13 +24,20 @@ static bool deviation_applies(const struct outcomes *oc,
 	       (!d->vendors || (d->vendors & VENDOR_BIT(oc->vendor)));
 }
 
+bool outcome_matchable(const struct check_result *res)
+{
+	bool about_entry = res->entry >= 0 && res->entry < NR_MSR_ENTRIES;
+
+	return res->comparable && res->pass != NR_PASSES &&
+	       (about_entry || res->feature);
+}
+
 static int find_deviation(const struct outcomes *oc,
 			  const struct check_result *res)
 {
 	unsigned int i;
 
-	if (!res->comparable || res->pass == NR_PASSES ||
-	    (res->entry == REPORT_NO_ENTRY && !res->feature))
+	if (!outcome_matchable(res))
 		return -1;
 	for (i = 0; i < nr_deviations; i++) {
 		const struct deviation *d = &deviations[i];
